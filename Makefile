@@ -1,0 +1,57 @@
+# Danube Cities Knowledge Hub. `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run test services opensearch install lint format lock check-migrations messages clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+run: install ## Set up everything (venv, database, demo content, admin) and serve on 127.0.0.1:$PORT
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	$(MANAGE) ensure_local_admin
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install ## Lint, then run the whole test suite (SQLite by default; honours DATABASE_URL/SEARCH_URL)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=dcaht.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest
+
+services: ## Install (first time) and start PostgreSQL and Redis on 127.0.0.1
+	bash scripts/services.sh up
+
+opensearch: ## Fetch (first time) and start a single-node OpenSearch on 127.0.0.1:9200
+	bash scripts/opensearch.sh start
+
+install: $(VENV)/.installed ## Create .venv and install the locked dependencies
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.x")'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements-dev.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@mkdir -p var
+	@touch $@
+
+lint: install ## Check formatting and lint rules
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Format the code and apply safe lint fixes
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+lock: ## Re-resolve the lock files from pyproject.toml (needs uv: pip install uv)
+	uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes -q -o requirements.lock
+	uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes -q -c requirements.lock -o requirements-dev.lock
+
+clean: ## Remove the virtualenv and local data (database, media, static)
+	rm -rf $(VENV) var

@@ -1,0 +1,45 @@
+"""The abstract page every page type of the hub extends."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class BasePage(Page):
+    """A translatable page with a short summary for listings, search and link previews.
+
+    Slugs are synchronised, not translated: a page keeps one recognisable URL path in every
+    language (`/en/practices/vienna-…/`, `/sl/practices/vienna-…/`), so links can be shared
+    across the network whatever the reader's language.
+    """
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=600,
+        help_text=_("One or two sentences, shown in listings, search results and link previews."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        SynchronizedField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("show_in_menus"),
+        TranslatableField("summary"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def description(self) -> str:
+        """The text for `<meta name=description>`: the editor's, else the summary."""
+        return self.search_description or self.summary

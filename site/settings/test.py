@@ -1,0 +1,25 @@
+"""The test suite: same stack as production, tuned for speed and isolation."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import SEARCH_INDEX_PREFIX, SEARCH_URL, search_backends
+
+DEBUG = False
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# Each test run gets its own OpenSearch indexes, so runs never see each other's documents.
+WAGTAILSEARCH_BACKENDS = search_backends(SEARCH_URL, f"{SEARCH_INDEX_PREFIX}_test_{os.getpid()}")
+
+# Static files come from the apps' folders, as in development; no collectstatic is needed.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

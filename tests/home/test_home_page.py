@@ -1,0 +1,91 @@
+from http import HTTPStatus
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import TestCase
+
+from wagtail.models import Locale, Page, Site
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import HomePage
+
+
+class DemoSiteTestCase(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo_content", verbosity=0)
+        cls.home = HomePage.objects.get(locale__language_code="en")
+
+
+class HomePageTests(DemoSiteTestCase):
+    def test_demo_content_replaces_wagtails_welcome_page_and_roots_the_site(self):
+        site = Site.objects.get(is_default_site=True)
+
+        self.assertEqual(site.root_page_id, self.home.id)
+        self.assertFalse(Page.objects.exact_type(Page).filter(depth=2).exists())
+
+    def test_home_page_exists_in_every_language(self):
+        codes = set(HomePage.objects.values_list("locale__language_code", flat=True))
+
+        self.assertEqual(codes, {code for code, _name in settings.LANGUAGES})
+
+    def test_loading_demo_content_again_changes_nothing(self):
+        pages_before = Page.objects.count()
+
+        call_command("load_demo_content", verbosity=0)
+
+        self.assertEqual(Page.objects.count(), pages_before)
+        self.assertEqual(Locale.objects.count(), len(settings.LANGUAGES))
+
+    def test_home_page_renders_with_header_navigation_skip_link_and_footer(self):
+        response = self.client.get("/en/")
+
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertContains(response, '<html lang="en" dir="ltr">', html=False)
+        self.assertContains(response, '<a class="skip-link" href="#main">')
+        self.assertContains(response, '<main id="main"', html=False)
+        self.assertContains(response, "<footer", html=False)
+        self.assertContains(response, 'role="search"', html=False)
+        self.assertContains(response, "Danube Cities against Human Trafficking (D-CAHT)")
+
+    def test_home_page_can_only_be_created_under_the_root(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+
+    def test_root_redirects_to_the_browsers_preferred_language(self):
+        response = self.client.get("/", HTTP_ACCEPT_LANGUAGE="sl-SI,sl;q=0.9,en;q=0.5")
+
+        self.assertRedirects(response, "/sl/", fetch_redirect_response=False)
+
+    def test_root_falls_back_to_english(self):
+        response = self.client.get("/", HTTP_ACCEPT_LANGUAGE="ja")
+
+        self.assertRedirects(response, "/en/", fetch_redirect_response=False)
+
+    def test_other_language_interface_and_lang_attribute(self):
+        response = self.client.get("/de/")
+
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertContains(response, '<html lang="de" dir="ltr">', html=False)
+        self.assertContains(response, 'href="/en/" hreflang="en"')
+
+    def test_unknown_page_is_a_404_with_the_site_layout(self):
+        response = self.client.get("/en/no-such-page/")
+
+        self.assertEqual(response.status_code, HTTPStatus.NOT_FOUND)
+        self.assertContains(response, "Page not found", status_code=HTTPStatus.NOT_FOUND)
+
+
+class AdminTests(TestCase):
+    def test_admin_login_works(self):
+        get_user_model().objects.create_superuser("editor", "editor@example.org", "pass-1234")
+
+        login_page = self.client.get("/admin/login/")
+        response = self.client.post(
+            "/admin/login/", {"username": "editor", "password": "pass-1234"}, follow=True
+        )
+
+        self.assertEqual(login_page.status_code, HTTPStatus.OK)
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertTrue(response.context["user"].is_authenticated)
+        self.assertEqual(response.request["PATH_INFO"], "/admin/")

@@ -1,0 +1,25 @@
+from http import HTTPStatus
+
+from django.core.management import call_command
+from django.test import TestCase
+
+
+class SearchPageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo_content", verbosity=0)
+
+    def test_finds_pages_of_the_visitors_language(self):
+        response = self.client.get("/en/search/", {"q": "Danube"})
+
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        results = list(response.context["search_results"])
+        self.assertEqual([page.locale.language_code for page in results], ["en"])
+
+    def test_hostile_input_never_fails(self):
+        for query in ['"((', "AND OR ( ) * ~ ^", "<script>alert(1)</script>", "x" * 5000]:
+            with self.subTest(query=query[:20]):
+                response = self.client.get("/en/search/", {"q": query, "page": "abc"})
+
+                self.assertEqual(response.status_code, HTTPStatus.OK)
+                self.assertNotContains(response, "<script>alert(1)</script>")
