@@ -18,6 +18,7 @@ class HomePage(BasePage):
     )
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["practices.PracticeIndexPage", "practices.PlaceIndexPage"]
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]

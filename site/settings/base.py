@@ -42,6 +42,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 INSTALLED_APPS = [
     "dcaht",
     "home",
+    "practices",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -13,8 +13,8 @@ class SearchPageTests(TestCase):
         response = self.client.get("/en/search/", {"q": "Danube"})
 
         self.assertEqual(response.status_code, HTTPStatus.OK)
-        results = list(response.context["search_results"])
-        self.assertEqual([page.locale.language_code for page in results], ["en"])
+        languages = {page.locale.language_code for page in response.context["search_results"]}
+        self.assertEqual(languages, {"en"})
 
     def test_hostile_input_never_fails(self):
         for query in ['"((', "AND OR ( ) * ~ ^", "<script>alert(1)</script>", "x" * 5000]:

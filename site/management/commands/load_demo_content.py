@@ -6,6 +6,8 @@ from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
+from dcaht.demo.network import Network
+from dcaht.demo.practices import load_practices
 from dcaht.i18n import ensure_locales, synchronize_locales
 from home.models import HomePage
 
@@ -30,6 +32,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             home = self.ensure_home_page()
             ensure_locales()
+            network = Network(home.locale)
+            load_practices(home, network)
         synchronize_locales()
         self.say(self.style.SUCCESS(f"Demo content ready: {home.title} at {home.url}"))
 

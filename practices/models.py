@@ -1,0 +1,379 @@
+"""Good practices of cities against trafficking and exploitation, and the places they come from."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+
+from dcaht.i18n import localize_all
+from dcaht.models import BasePage, Country, Organisation, Person, Place, TargetGroup, Theme
+
+from .blocks import PracticeStreamBlock
+from .filters import PracticeFilter
+
+# Pages link to the source-language records of the shared entities; see dcaht.models.network.
+SOURCE_LOCALE_ONLY = Q(locale__language_code=settings.LANGUAGE_CODE)
+
+
+class PracticeIndexPage(BasePage):
+    """All good practices of the network, filterable by place, theme, group and profile."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["practices.GoodPracticePage"]
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
+
+    class Meta:
+        verbose_name = _("practice index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        practices = GoodPracticePage.objects.child_of(self).live().public()
+        context.update(PracticeFilter(request.GET, practices).context())
+        return context
+
+
+class GoodPracticePage(BasePage):
+    """What a city did, who did it, whether it worked, and what it takes to do it elsewhere."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", _("Still running")
+        ENDED = "ended", _("Ended")
+
+    class CitySize(models.TextChoices):
+        SMALL = "small", _("Under 50,000 inhabitants")
+        MEDIUM = "medium", _("50,000 to 250,000 inhabitants")
+        LARGE = "large", _("250,000 to 1 million inhabitants")
+        METROPOLIS = "metropolis", _("Over 1 million inhabitants")
+
+    class LegalBasis(models.TextChoices):
+        NATIONAL_LAW = "national-law", _("National legislation")
+        MUNICIPAL_DECISION = "municipal-decision", _("Municipal decision")
+        AGREEMENT = "agreement", _("Cooperation agreement or memorandum")
+        INTERNATIONAL = "international", _("International or European instrument")
+        NONE = "none", _("No formal basis needed")
+
+    class Budget(models.TextChoices):
+        NONE = "none", _("No dedicated budget")
+        SMALL = "small", _("Under €10,000 a year")
+        MEDIUM = "medium", _("€10,000 to €100,000 a year")
+        LARGE = "large", _("Over €100,000 a year")
+
+    class SetupTime(models.TextChoices):
+        SHORT = "short", _("Under 6 months")
+        MEDIUM = "medium", _("6 to 12 months")
+        LONG = "long", _("Over a year")
+
+    places = ParentalManyToManyField(
+        Place,
+        verbose_name=_("places"),
+        related_name="practices",
+        limit_choices_to=SOURCE_LOCALE_ONLY,
+    )
+    themes = ParentalManyToManyField(
+        Theme,
+        verbose_name=_("themes"),
+        related_name="practices",
+        blank=True,
+        limit_choices_to=SOURCE_LOCALE_ONLY,
+    )
+    target_groups = ParentalManyToManyField(
+        TargetGroup,
+        verbose_name=_("target groups"),
+        related_name="practices",
+        blank=True,
+        limit_choices_to=SOURCE_LOCALE_ONLY,
+    )
+    contacts = ParentalManyToManyField(
+        Person,
+        verbose_name=_("contact people"),
+        related_name="practices",
+        blank=True,
+        limit_choices_to=SOURCE_LOCALE_ONLY,
+    )
+    start_year = models.PositiveSmallIntegerField(
+        _("year it started"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        blank=True,
+        help_text=_("Leave empty when it is not known."),
+    )
+    body = StreamField(PracticeStreamBlock(), verbose_name=_("body"), blank=True)
+
+    city_size = models.CharField(
+        _("size of the city"), max_length=20, choices=CitySize.choices, blank=True
+    )
+    legal_basis = models.CharField(
+        _("legal basis"), max_length=20, choices=LegalBasis.choices, blank=True
+    )
+    budget = models.CharField(_("budget"), max_length=20, choices=Budget.choices, blank=True)
+    lead_agency_kind = models.CharField(
+        _("kind of lead agency"), max_length=20, choices=Organisation.Kind.choices, blank=True
+    )
+    setup_time = models.CharField(
+        _("time to set up"), max_length=20, choices=SetupTime.choices, blank=True
+    )
+    partners_needed = models.TextField(
+        _("partners needed"),
+        blank=True,
+        help_text=_("Which partners a city needs on board to do the same."),
+    )
+
+    parent_page_types = ["practices.PracticeIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("places", widget=forms.CheckboxSelectMultiple),
+                InlinePanel("organisation_links", label=_("Organisations")),
+                FieldPanel("contacts", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Where and who"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("status")]),
+            ],
+            heading=_("What and when"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("city_size"), FieldPanel("legal_basis")]),
+                FieldRowPanel([FieldPanel("budget"), FieldPanel("lead_agency_kind")]),
+                FieldPanel("setup_time"),
+                FieldPanel("partners_needed"),
+            ],
+            heading=_("Transferability profile"),
+            classname="collapsed",
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("partners_needed"),
+        index.RelatedFields("places", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.FilterField("start_year"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("places"),
+        SynchronizedField("themes"),
+        SynchronizedField("target_groups"),
+        SynchronizedField("contacts"),
+        SynchronizedField("organisation_links"),
+        SynchronizedField("start_year"),
+        SynchronizedField("status"),
+        TranslatableField("body"),
+        SynchronizedField("city_size"),
+        SynchronizedField("legal_basis"),
+        SynchronizedField("budget"),
+        SynchronizedField("lead_agency_kind"),
+        SynchronizedField("setup_time"),
+        TranslatableField("partners_needed"),
+    ]
+
+    class Meta:
+        verbose_name = _("good practice")
+        verbose_name_plural = _("good practices")
+
+    @property
+    def transferability(self) -> list[tuple[str, str]]:
+        """The filled-in parts of the profile, as (label, value) pairs for display."""
+        fields = ["city_size", "legal_basis", "budget", "lead_agency_kind", "setup_time"]
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, f"get_{name}_display")())
+            for name in fields
+            if getattr(self, name)
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        places = list(self.places.select_related("country"))
+        themes = list(self.themes.all())
+        target_groups = list(self.target_groups.all())
+        contacts = list(self.contacts.select_related("organisation"))
+        links = list(self.organisation_links.select_related("organisation"))
+        localized = localize_all(
+            [
+                *places,
+                *(place.country for place in places),
+                *themes,
+                *target_groups,
+                *contacts,
+                *(person.organisation for person in contacts if person.organisation),
+                *(link.organisation for link in links),
+            ]
+        )
+
+        def local(instance):
+            return localized[(type(instance), instance.pk)] if instance else None
+
+        context.update(
+            places=[local(place) for place in places],
+            countries=sorted({str(local(place.country)) for place in places}),
+            themes=[local(theme) for theme in themes],
+            target_groups=[local(group) for group in target_groups],
+            contacts=[
+                {"person": local(person), "organisation": local(person.organisation)}
+                for person in contacts
+            ],
+            organisations=[
+                {"organisation": local(link.organisation), "role": link.get_role_display()}
+                for link in links
+            ],
+            related_practices=self.related_practices(),
+        )
+        return context
+
+    def related_practices(self, limit: int = 3):
+        """Other practices of the same language that share a theme, most shared first."""
+        theme_ids = [theme.pk for theme in self.themes.all()]
+        return (
+            GoodPracticePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, themes__in=theme_ids)
+            .exclude(pk=self.pk)
+            .annotate(shared=models.Count("themes"))
+            .order_by("-shared", "title")
+            .defer_streamfields()[:limit]
+        )
+
+
+class PracticeOrganisation(Orderable):
+    """An organisation behind a practice, and its role in it."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead organisation")
+        PARTNER = "partner", _("Partner")
+        FUNDER = "funder", _("Funder")
+
+    page = ParentalKey(
+        GoodPracticePage, on_delete=models.CASCADE, related_name="organisation_links"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="practice_links",
+        limit_choices_to=SOURCE_LOCALE_ONLY,
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.PARTNER)
+
+    panels = [FieldRowPanel([FieldPanel("organisation"), FieldPanel("role")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organisation of a practice")
+
+
+class PlaceIndexPage(BasePage):
+    """The network on a map: every place with practices, drawn from the places' coordinates."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["practices.PlacePage"]
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
+
+    class Meta:
+        verbose_name = _("place index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .map import network_map
+
+        context = super().get_context(request, *args, **kwargs)
+        place_pages = list(
+            PlacePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("place__country")
+            .order_by("title")
+        )
+        context["place_pages"] = place_pages
+        context["map"] = network_map(place_pages)
+        return context
+
+
+class PlacePage(BasePage):
+    """A city or region: its practices, its organisations and what happens there."""
+
+    place = models.ForeignKey(
+        Place,
+        verbose_name=_("place"),
+        on_delete=models.PROTECT,
+        related_name="pages",
+        limit_choices_to=SOURCE_LOCALE_ONLY,
+    )
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types = ["practices.PlaceIndexPage"]
+    subpage_types = []
+
+    content_panels = [*BasePage.content_panels, FieldPanel("place"), FieldPanel("introduction")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("introduction"),
+        index.RelatedFields("place", [index.SearchField("name")]),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("place"),
+        TranslatableField("introduction"),
+    ]
+
+    class Meta:
+        verbose_name = _("place page")
+
+    def clean(self):
+        super().clean()
+        if (
+            self.place_id
+            and PlacePage.objects.filter(locale_id=self.locale_id, place_id=self.place_id)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            raise ValidationError({"place": _("This place already has a page.")})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        place = Place.objects.select_related("country").get(pk=self.place_id)
+        organisations = list(Organisation.objects.filter(place=place).order_by("name"))
+        localized = localize_all([place, place.country, *organisations])
+        context.update(
+            place=localized[(Place, place.pk)],
+            country=localized[(Country, place.country_id)],
+            organisations=[localized[(Organisation, org.pk)] for org in organisations],
+            practices=GoodPracticePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, places=self.place_id)
+            .order_by("title")
+            .defer_streamfields(),
+        )
+        return context

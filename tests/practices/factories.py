@@ -1,0 +1,124 @@
+from decimal import Decimal
+
+from wagtail.models import Locale
+
+import factory
+import wagtail_factories
+
+from dcaht.models import Country, Organisation, Person, Place, TargetGroup, Theme
+from practices.models import (
+    GoodPracticePage,
+    PlaceIndexPage,
+    PlacePage,
+    PracticeIndexPage,
+    PracticeOrganisation,
+)
+
+
+class SourceLocaleFactory(factory.django.DjangoModelFactory):
+    locale = factory.LazyFunction(Locale.get_default)
+
+
+class CountryFactory(SourceLocaleFactory):
+    class Meta:
+        model = Country
+
+    name = factory.Sequence(lambda n: f"Country {n}")
+    code = factory.Sequence(lambda n: f"{chr(97 + n // 26 % 26)}{chr(97 + n % 26)}")
+
+
+class PlaceFactory(SourceLocaleFactory):
+    class Meta:
+        model = Place
+
+    name = factory.Sequence(lambda n: f"Place {n}")
+    slug = factory.Sequence(lambda n: f"place-{n}")
+    country = factory.SubFactory(CountryFactory)
+    latitude = Decimal("45.00000")
+    longitude = Decimal("20.00000")
+
+
+class ThemeFactory(SourceLocaleFactory):
+    class Meta:
+        model = Theme
+
+    name = factory.Sequence(lambda n: f"Theme {n}")
+    slug = factory.Sequence(lambda n: f"theme-{n}")
+
+
+class TargetGroupFactory(SourceLocaleFactory):
+    class Meta:
+        model = TargetGroup
+
+    name = factory.Sequence(lambda n: f"Group {n}")
+    slug = factory.Sequence(lambda n: f"group-{n}")
+
+
+class OrganisationFactory(SourceLocaleFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    kind = Organisation.Kind.NGO
+
+
+class PersonFactory(SourceLocaleFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Person {n}")
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class PracticeIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = PracticeIndexPage
+
+    title = "Good practices"
+    slug = "practices"
+
+
+class GoodPracticePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = GoodPracticePage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Practice {n}")
+    summary = factory.Faker("sentence")
+
+    @factory.post_generation
+    def places(obj, create, extracted, **kwargs):
+        obj.places.set(extracted or [PlaceFactory()])
+
+    @factory.post_generation
+    def themes(obj, create, extracted, **kwargs):
+        obj.themes.set(extracted or [])
+
+    @factory.post_generation
+    def contacts(obj, create, extracted, **kwargs):
+        obj.contacts.set(extracted or [])
+
+    @factory.post_generation
+    def organisations(obj, create, extracted, **kwargs):
+        """Declared last: saves the page, which stores the parental many-to-many values."""
+        obj.organisation_links = [
+            PracticeOrganisation(organisation=organisation, role=role)
+            for organisation, role in extracted or []
+        ]
+        obj.save()
+
+
+class PlaceIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = PlaceIndexPage
+
+    title = "Places"
+    slug = "places"
+
+
+class PlacePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = PlacePage
+
+    place = factory.SubFactory(PlaceFactory)
+    title = factory.SelfAttribute("place.name")

@@ -1,0 +1,158 @@
+from http import HTTPStatus
+
+from django.core.management import call_command
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+
+from tests.home.factories import make_site
+from tests.practices.factories import (
+    GoodPracticePageFactory,
+    PlaceFactory,
+    PracticeIndexPageFactory,
+    ThemeFactory,
+)
+
+SEED_PRACTICES = {
+    "Vienna – local GRETA working group for coordination of local actors",
+    "Ljubljana – Memorandum of Cooperation between civil society and law enforcement",
+    "Barcelona – Assistance to victims of human trafficking",
+    "Russian Federation – Raising awareness to engage law enforcement",
+}
+
+
+def titles(response):
+    return {card["page"].title for card in response.context["practice_cards"]}
+
+
+class SeedPracticeIndexTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo_content", verbosity=0)
+
+    def test_lists_the_four_seed_practices(self):
+        response = self.client.get("/en/practices/")
+
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertEqual(titles(response), SEED_PRACTICES)
+
+    def test_filtering_by_slovenia_leaves_only_ljubljana(self):
+        response = self.client.get("/en/practices/", {"country": "si"})
+
+        self.assertEqual(
+            titles(response),
+            {"Ljubljana – Memorandum of Cooperation between civil society and law enforcement"},
+        )
+
+    def test_two_filters_narrow_and_values_of_one_filter_widen(self):
+        theme_only = self.client.get("/en/practices/", {"theme": "victim-assistance"})
+        theme_and_country = self.client.get(
+            "/en/practices/", {"theme": "victim-assistance", "country": "es"}
+        )
+        two_countries = self.client.get("/en/practices/", {"country": ["es", "si"]})
+
+        self.assertEqual(len(titles(theme_only)), 3)
+        self.assertEqual(
+            titles(theme_and_country), {"Barcelona – Assistance to victims of human trafficking"}
+        )
+        self.assertEqual(len(titles(two_countries)), 2)
+
+    def test_each_option_count_is_the_number_of_results_it_gives(self):
+        base = {"theme": "victim-assistance"}
+        response = self.client.get("/en/practices/", base)
+
+        checked = 0
+        for item in response.context["facets"]:
+            param = item["facet"].param
+            for option in item["options"]:
+                if option.selected or param == "theme":
+                    continue
+                filtered = self.client.get("/en/practices/", {**base, param: option.value})
+                with self.subTest(param=param, value=option.value):
+                    self.assertEqual(filtered.context["result_count"], option.count)
+                checked += 1
+        self.assertGreater(checked, 5)
+
+    def test_sort_a_to_z(self):
+        response = self.client.get("/en/practices/", {"sort": "title"})
+
+        listed = [card["page"].title for card in response.context["practice_cards"]]
+        self.assertEqual(listed, sorted(SEED_PRACTICES))
+
+    def test_empty_state_offers_to_remove_each_filter(self):
+        response = self.client.get(
+            "/en/practices/", {"country": "si", "theme": "awareness-raising"}
+        )
+
+        self.assertEqual(response.context["result_count"], 0)
+        self.assertContains(response, "No practice matches all these filters.")
+        self.assertContains(response, 'href="?theme=awareness-raising"')
+        self.assertContains(response, 'href="?country=si"')
+
+    def test_bad_filter_input_never_fails(self):
+        cases = [
+            {"country": "xyz"},
+            {"page": "999999"},
+            {"page": "abc"},
+            {"theme": "x" * 5000},
+            {"sort": "'; DROP TABLE"},
+            {"country": ["si"] * 200},
+        ]
+        for params in cases:
+            with self.subTest(params=str(params)[:40]):
+                response = self.client.get("/en/practices/", params)
+
+                self.assertEqual(response.status_code, HTTPStatus.OK)
+
+    def test_unknown_values_are_ignored(self):
+        response = self.client.get("/en/practices/", {"country": ["xyz", "si"]})
+
+        self.assertEqual(len(titles(response)), 1)
+        self.assertEqual(len(titles(self.client.get("/en/practices/", {"country": "xyz"}))), 4)
+
+    def test_listing_in_another_language_lists_that_languages_pages(self):
+        response = self.client.get("/sl/practices/", {"country": "si"})
+
+        cards = response.context["practice_cards"]
+        self.assertEqual(len(cards), 1)
+        self.assertEqual(cards[0]["page"].locale.language_code, "sl")
+
+
+class PracticeIndexQueryCountTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = make_site()
+        cls.index = PracticeIndexPageFactory(parent=home)
+        cls.theme = ThemeFactory()
+
+    def add_practices(self, count):
+        for _ in range(count):
+            GoodPracticePageFactory(parent=self.index, places=[PlaceFactory()], themes=[self.theme])
+
+    def count_queries(self, url):
+        self.client.get(url)  # Warm the per-process caches (site root paths, content types).
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        return len(queries)
+
+    def test_listing_queries_do_not_grow_with_the_number_of_practices(self):
+        url = f"/en/practices/?theme={self.theme.slug}"
+        self.add_practices(3)
+        with_three = self.count_queries(url)
+
+        self.add_practices(27)
+        with_thirty = self.count_queries(url)
+
+        self.assertEqual(with_three, with_thirty)
+        self.assertLess(with_thirty, 40)
+
+    def test_practice_page_queries_do_not_grow_with_the_number_of_practices(self):
+        self.add_practices(3)
+        first = self.index.get_children().first()
+        with_three = self.count_queries(first.url)
+
+        self.add_practices(27)
+        with_thirty = self.count_queries(first.url)
+
+        self.assertEqual(with_three, with_thirty)

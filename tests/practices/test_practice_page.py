@@ -1,0 +1,121 @@
+from http import HTTPStatus
+
+from django.core.management import call_command
+from django.test import TestCase
+
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import HomePage
+from practices.models import GoodPracticePage, PlaceIndexPage, PlacePage, PracticeIndexPage
+
+
+class PageTreeRulesTests(WagtailPageTestCase):
+    def test_practices_live_under_a_practice_index_under_the_home_page(self):
+        self.assertAllowedParentPageTypes(PracticeIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(PracticeIndexPage, {GoodPracticePage})
+        self.assertAllowedParentPageTypes(GoodPracticePage, {PracticeIndexPage})
+        self.assertAllowedSubpageTypes(GoodPracticePage, set())
+
+    def test_places_live_under_a_place_index_under_the_home_page(self):
+        self.assertAllowedParentPageTypes(PlaceIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(PlaceIndexPage, {PlacePage})
+        self.assertAllowedParentPageTypes(PlacePage, {PlaceIndexPage})
+
+
+class SeedPracticePageTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo_content", verbosity=0)
+
+    def test_vienna_shows_its_place_organisations_people_and_themes(self):
+        response = self.client.get("/en/practices/vienna-local-greta-working-group/")
+
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        for text in [
+            "Vienna",
+            "Austria",
+            "Human Rights Office, Vienna",
+            "Lead organisation",
+            "LEFÖ-ibf",
+            "Shams Asadi",
+            "Evelyn Probst",
+            "Stakeholder coordination",
+            "Kind of lead agency",
+            "The challenge",
+        ]:
+            self.assertContains(response, text)
+
+    def test_ljubljana_shows_the_memorandum_and_its_partners(self):
+        response = self.client.get("/en/practices/ljubljana-memorandum-of-cooperation/")
+
+        for text in [
+            "Ljubljana",
+            "Slovenia",
+            "Society Ključ",
+            "Police, Ljubljana",
+            "Polona Kovač",
+            "Cooperation with law enforcement",
+            "Cooperation agreement or memorandum",
+        ]:
+            self.assertContains(response, text)
+
+    def test_moscow_shows_its_key_figure(self):
+        response = self.client.get(
+            "/en/practices/moscow-raising-awareness-to-engage-law-enforcement/"
+        )
+
+        self.assertContains(response, "almost 500")
+        self.assertContains(response, "Vera Gracheva")
+        self.assertContains(response, "Russian Federation")
+
+    def test_related_practices_share_a_theme(self):
+        response = self.client.get("/en/practices/barcelona-assistance-to-victims/")
+
+        related = {page.slug for page in response.context["related_practices"]}
+        self.assertEqual(
+            related,
+            {
+                "ljubljana-memorandum-of-cooperation",
+                "moscow-raising-awareness-to-engage-law-enforcement",
+            },
+        )
+
+    def test_every_practice_renders_in_every_language(self):
+        for page in GoodPracticePage.objects.all():
+            with self.subTest(page=page.url):
+                self.assertPageIsRenderable(page)
+
+    def test_place_page_lists_its_practices_and_organisations(self):
+        response = self.client.get("/en/places/vienna/")
+
+        self.assertContains(response, "Vienna – local GRETA working group")
+        self.assertContains(response, "LEFÖ-ibf")
+        self.assertContains(response, "Human Rights Office, Vienna")
+        self.assertNotContains(response, "Society Ključ")
+
+    def test_place_index_draws_a_map_with_a_link_to_each_place(self):
+        response = self.client.get("/en/places/")
+
+        self.assertContains(response, "<svg", html=False)
+        for slug in ["vienna", "ljubljana", "barcelona", "moscow"]:
+            self.assertContains(
+                response, f'<a href="/en/places/{slug}/" class="network-map__marker">', html=False
+            )
+
+
+class NetworkAdminTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo_content", verbosity=0)
+
+    def test_editors_manage_the_network_entities_in_the_admin(self):
+        from django.contrib.auth import get_user_model
+
+        self.client.force_login(
+            get_user_model().objects.create_superuser("ed", "ed@example.org", "x")
+        )
+        for model in ["place", "country", "organisation", "person", "theme", "targetgroup"]:
+            with self.subTest(model=model):
+                response = self.client.get(f"/admin/snippets/dcaht/{model}/")
+
+                self.assertEqual(response.status_code, HTTPStatus.OK)
