@@ -20,7 +20,6 @@ from dcaht.i18n import localize_all
 from dcaht.models import BasePage, Country, Organisation, Person, Place, TargetGroup, Theme
 
 from .blocks import PracticeStreamBlock
-from .filters import PracticeFilter
 
 # Pages link to the source-language records of the shared entities; see dcaht.models.network.
 SOURCE_LOCALE_ONLY = Q(locale__language_code=settings.LANGUAGE_CODE)
@@ -41,6 +40,8 @@ class PracticeIndexPage(BasePage):
         verbose_name = _("practice index page")
 
     def get_context(self, request, *args, **kwargs):
+        from .filters import PracticeFilter  # The filters refer to this module's models.
+
         context = super().get_context(request, *args, **kwargs)
         practices = GoodPracticePage.objects.child_of(self).live().public()
         context.update(PracticeFilter(request.GET, practices).context())

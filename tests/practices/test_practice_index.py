@@ -22,7 +22,7 @@ SEED_PRACTICES = {
 
 
 def titles(response):
-    return {card["page"].title for card in response.context["practice_cards"]}
+    return {card["page"].title for card in response.context["cards"]}
 
 
 class SeedPracticeIndexTests(TestCase):
@@ -76,7 +76,7 @@ class SeedPracticeIndexTests(TestCase):
     def test_sort_a_to_z(self):
         response = self.client.get("/en/practices/", {"sort": "title"})
 
-        listed = [card["page"].title for card in response.context["practice_cards"]]
+        listed = [card["page"].title for card in response.context["cards"]]
         self.assertEqual(listed, sorted(SEED_PRACTICES))
 
     def test_empty_state_offers_to_remove_each_filter(self):
@@ -113,7 +113,7 @@ class SeedPracticeIndexTests(TestCase):
     def test_listing_in_another_language_lists_that_languages_pages(self):
         response = self.client.get("/sl/practices/", {"country": "si"})
 
-        cards = response.context["practice_cards"]
+        cards = response.context["cards"]
         self.assertEqual(len(cards), 1)
         self.assertEqual(cards[0]["page"].locale.language_code, "sl")
 
