@@ -1,11 +1,9 @@
 """Good practices of cities against trafficking and exploitation, and the places they come from."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -17,12 +15,18 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from dcaht.i18n import localize_all
-from dcaht.models import BasePage, Country, Organisation, Person, Place, TargetGroup, Theme
+from dcaht.models import (
+    SOURCE_LOCALE_ONLY,
+    BasePage,
+    Country,
+    Organisation,
+    Person,
+    Place,
+    TargetGroup,
+    Theme,
+)
 
 from .blocks import PracticeStreamBlock
-
-# Pages link to the source-language records of the shared entities; see dcaht.models.network.
-SOURCE_LOCALE_ONLY = Q(locale__language_code=settings.LANGUAGE_CODE)
 
 
 class PracticeIndexPage(BasePage):

@@ -1,6 +1,23 @@
 """The hub's core models: the abstract `BasePage` and the shared network entities."""
 
-from .network import Country, Organisation, Person, Place, TargetGroup, Theme
+from .network import (
+    SOURCE_LOCALE_ONLY,
+    Country,
+    Organisation,
+    Person,
+    Place,
+    TargetGroup,
+    Theme,
+)
 from .pages import BasePage
 
-__all__ = ["BasePage", "Country", "Organisation", "Person", "Place", "TargetGroup", "Theme"]
+__all__ = [
+    "SOURCE_LOCALE_ONLY",
+    "BasePage",
+    "Country",
+    "Organisation",
+    "Person",
+    "Place",
+    "TargetGroup",
+    "Theme",
+]

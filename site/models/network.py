@@ -5,13 +5,18 @@ between them are synchronised (they always point at the source-language record) 
 through `.localized`, so filters keep working in every language.
 """
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+# Pages link to the source-language records; this limits the admin's choices to them.
+SOURCE_LOCALE_ONLY = Q(locale__language_code=settings.LANGUAGE_CODE)
 
 
 class Country(TranslatableMixin, index.Indexed, models.Model):
