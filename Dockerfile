@@ -10,6 +10,7 @@ RUN /venv/bin/pip install --require-hashes -r requirements.lock
 COPY . .
 # Editable, as everywhere: the folder site/ is the package `dcaht` (see pyproject.toml).
 RUN /venv/bin/pip install --no-deps -e . \
+ && /venv/bin/python manage.py compile_translations \
  && DJANGO_SETTINGS_MODULE=dcaht.settings.production SECRET_KEY=build-only ALLOWED_HOSTS=build \
     STATIC_ROOT=/app/var/static /venv/bin/python manage.py collectstatic --noinput
 

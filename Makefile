@@ -6,14 +6,16 @@ MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test services opensearch install lint format lock check-migrations messages clean
+.PHONY: help run test services opensearch install lint format lock messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
 run: install ## Set up everything (venv, database, demo content, admin) and serve on 127.0.0.1:$PORT
+	$(MANAGE) compile_translations
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
+	$(MANAGE) sync_roles
 	$(MANAGE) ensure_local_admin
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
@@ -21,6 +23,7 @@ test: install ## Lint, then run the whole test suite (SQLite by default; honours
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=dcaht.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) compile_translations
 	$(BIN)/pytest
 
 services: ## Install (first time) and start PostgreSQL and Redis on 127.0.0.1
@@ -52,6 +55,11 @@ format: install ## Format the code and apply safe lint fixes
 lock: ## Re-resolve the lock files from pyproject.toml (needs uv: pip install uv)
 	uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes -q -o requirements.lock
 	uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes -q -c requirements.lock -o requirements-dev.lock
+
+messages: install ## Update the interface catalogues from the code (needs GNU gettext's xgettext)
+	$(MANAGE) makemessages --no-obsolete --no-location $(foreach l,de sl es ru,-l $(l)) \
+		--ignore ".venv/*" --ignore "var/*" --ignore "tests/*" --ignore "bench/*" --ignore "site/demo/*"
+	$(MANAGE) compile_translations
 
 clean: ## Remove the virtualenv and local data (database, media, static)
 	rm -rf $(VENV) var

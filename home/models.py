@@ -18,7 +18,12 @@ class HomePage(BasePage):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["practices.PracticeIndexPage", "practices.PlaceIndexPage"]
+    subpage_types = [
+        "practices.PracticeIndexPage",
+        "practices.PlaceIndexPage",
+        "resources.ResourceIndexPage",
+        "meetings.EventIndexPage",
+    ]
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]

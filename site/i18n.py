@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import get_language_from_path
 
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.models import LocaleSynchronization
@@ -62,3 +63,29 @@ def localize_all(
         for obj in objects:
             result[(model, obj.pk)] = translations.get(obj.translation_key, obj)
     return result
+
+
+class RememberLanguageMiddleware:
+    """Remember the language of the pages a visitor reads, so `/` sends them back to it.
+
+    Django's LocaleMiddleware prefers the language cookie to the browser's Accept-Language.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        language = get_language_from_path(request.path_info)
+        if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response

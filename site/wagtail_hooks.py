@@ -1,11 +1,19 @@
-"""Admin for the shared network entities, grouped under one "Network" menu."""
+"""Admin: the shared network entities (one "Network" menu) and the translation status report."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .localize_views import checked_upload_pofile
 from .models import Country, Organisation, Person, Place, TargetGroup, Theme
+from .reports import TranslationStatusView
+
+page_permission_policy = PagePermissionPolicy()
 
 
 class CountryViewSet(SnippetViewSet):
@@ -71,3 +79,39 @@ class NetworkViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NetworkViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        # Matched before wagtail-localize's own URL (dcaht's hooks are registered first).
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            checked_upload_pofile,
+            name="checked_upload_pofile",
+        ),
+        path("reports/translations/", TranslationStatusView.as_view(), name="translation_status"),
+        path(
+            "reports/translations/results/",
+            TranslationStatusView.as_view(results_only=True),
+            name="translation_status_results",
+        ),
+    ]
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return page_permission_policy.user_has_any_permission(
+            request.user, ["add", "change", "publish"]
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"),
+        reverse("translation_status"),
+        name="translation-status",
+        icon_name="globe",
+        order=900,
+    )

@@ -5,6 +5,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from wagtail.models import Locale
+from wagtail_localize.models import Translation, TranslationSource
+
+import polib
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -25,3 +30,22 @@ def run_manage(*args: str, env: dict[str, str] | None = None, timeout: int = 120
         timeout=timeout,
         check=False,
     )
+
+
+def translate(instance, language_code: str, translations: dict[str, str] | None = None):
+    """Translate `instance` with wagtail-localize, as a translator would, and publish it.
+
+    `translations` maps source strings to their translation; strings left out keep the source
+    text. Returns the translated instance.
+    """
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=Locale.objects.get(language_code=language_code)
+    )
+    po = translation.export_po()
+    for entry in po:
+        if entry.msgid in (translations or {}):
+            entry.msgstr = translations[entry.msgid]
+    translation.import_po(polib.pofile(str(po)))
+    translation.save_target(publish=True)
+    return instance.get_translation(translation.target_locale)

@@ -4,6 +4,10 @@ Written from the seed report only: where it is silent (start year, status, budge
 stays empty.
 """
 
+import uuid
+
+from wagtail.fields import StreamField
+
 from practices.models import (
     GoodPracticePage,
     PlaceIndexPage,
@@ -250,9 +254,12 @@ PRACTICES = [
                     "heading": "",
                     "figures": [
                         {
-                            "figure": "almost 500",
-                            "label": "victims of trafficking in human beings rescued in the "
-                            "six years before 2017",
+                            "type": "item",
+                            "value": {
+                                "figure": "almost 500",
+                                "label": "victims of trafficking in human beings rescued in "
+                                "the six years before 2017",
+                            },
                         }
                     ],
                     "note": "",
@@ -263,11 +270,32 @@ PRACTICES = [
 ]
 
 
+def with_stable_ids(data, prefix: str):
+    """Give every block of raw StreamField data an id derived from its position.
+
+    Wagtail gives new blocks random ids, and wagtail-localize uses them in the contexts of its
+    PO files: stable ids let the shipped PO files match the demo pages of every new database.
+    """
+    if isinstance(data, list):
+        return [with_stable_ids(item, f"{prefix}.{index}") for index, item in enumerate(data)]
+    if isinstance(data, dict):
+        data = {key: with_stable_ids(value, f"{prefix}.{key}") for key, value in data.items()}
+        if "type" in data and "value" in data:
+            data["id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, prefix))
+    return data
+
+
 def publish_child(parent, instance):
     """Add `instance` under `parent` (unless a page with its slug is there) and publish it."""
     existing = parent.get_children().filter(slug=instance.slug).first()
     if existing is not None:
         return existing.specific
+    for field in instance._meta.get_fields():
+        if isinstance(field, StreamField):
+            raw = getattr(instance, field.name).get_prep_value()
+            setattr(
+                instance, field.name, with_stable_ids(raw, f"dcaht:{instance.slug}:{field.name}")
+            )
     page = parent.add_child(instance=instance)
     page.save_revision().publish()
     return page

@@ -8,6 +8,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from dcaht.translation_state import translation_state
+
 
 class BasePage(Page):
     """A translatable page with a short summary for listings, search and link previews.
@@ -38,6 +40,11 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["translation_state"] = translation_state(self)
+        return context
 
     @property
     def description(self) -> str:

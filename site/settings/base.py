@@ -35,6 +35,7 @@ DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqli
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "dcaht")
 REDIS_URL = os.environ.get("REDIS_URL", "")
+DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or str(VAR_DIR / "media")
 STATIC_ROOT = os.environ.get("STATIC_ROOT") or str(VAR_DIR / "static")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -43,6 +44,8 @@ INSTALLED_APPS = [
     "dcaht",
     "home",
     "practices",
+    "meetings",
+    "resources",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -76,6 +79,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "dcaht.i18n.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -189,6 +193,16 @@ STORAGES = {
 
 # Wagtail's page editor posts many fields for rich StreamField pages.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Machine translation in wagtail-localize's editor: DeepL when a key is set, off otherwise.
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+    }
 
 WAGTAIL_SITE_NAME = "Danube Cities Knowledge Hub"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "csv", "txt"]

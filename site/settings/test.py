@@ -17,6 +17,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# wagtail-localize's own stand-in for DeepL: it "translates" by reversing each string.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+}
+
 # Each test run gets its own OpenSearch indexes, so runs never see each other's documents.
 WAGTAILSEARCH_BACKENDS = search_backends(SEARCH_URL, f"{SEARCH_INDEX_PREFIX}_test_{os.getpid()}")
 

@@ -1,4 +1,4 @@
-"""Site-wide navigation: the localized home page, the main menu and the language switcher."""
+"""Site-wide navigation: the localized home page, the main menu and the page's languages."""
 
 from django import template
 from django.conf import settings
@@ -28,33 +28,35 @@ def main_menu(context):
     return home.get_children().live().public().in_menu()
 
 
-@register.inclusion_tag("components/language_switcher.html", takes_context=True)
-def language_switcher(context):
-    """One link per language, to this page (or view) in that language."""
+@register.simple_tag(takes_context=True)
+def alternates(context):
+    """This page (or view) in every language: for the switcher and the hreflang links.
+
+    For a Wagtail page, its live translations and aliases; for any other view, its URL
+    reversed in each language.
+    """
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
-    translations = {}
+    urls = {}
     if isinstance(page, Page) and page.id:
         for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated.get_url(request)
+            urls[translated.locale.language_code] = translated.get_url(request)
+    elif request is not None and getattr(request, "resolver_match", None):
+        for code, _name in settings.LANGUAGES:
+            urls[code] = translate_url(request.get_full_path(), code)
     links = []
-    for code, name in settings.LANGUAGES:
-        if page is not None and isinstance(page, Page):
-            url = translations.get(code)
-        elif request is not None:
-            url = translate_url(request.get_full_path(), code)
-        else:
-            url = None
-        with translation.override(code):
-            native_name = translation.get_language_info(code)["name_local"]
+    for code, _name in settings.LANGUAGES:
+        if not urls.get(code):
+            continue
         links.append(
             {
                 "code": code,
-                "name": name,
-                "native_name": native_name,
-                "url": url,
+                "native_name": translation.get_language_info(code)["name_local"],
+                "url": urls[code],
+                "absolute_url": request.build_absolute_uri(urls[code]) if request else urls[code],
                 "is_current": code == current,
+                "is_default": code == settings.LANGUAGE_CODE,
             }
         )
-    return {"languages": links, "current": current}
+    return links

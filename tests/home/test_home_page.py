@@ -14,7 +14,6 @@ from home.models import HomePage
 class DemoSiteTestCase(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo_content", verbosity=0)
         cls.home = HomePage.objects.get(locale__language_code="en")
 
 

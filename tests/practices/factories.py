@@ -19,17 +19,27 @@ class SourceLocaleFactory(factory.django.DjangoModelFactory):
     locale = factory.LazyFunction(Locale.get_default)
 
 
+# ISO 3166 leaves these codes to users: they never clash with the demo site's real countries.
+USER_ASSIGNED_CODES = [
+    "aa",
+    *(f"q{c}" for c in "mnopqrstuvwxyz"),
+    *(f"x{c}" for c in "abcdefghijklmnopqrstuvwxyz"),
+]
+
+
 class CountryFactory(SourceLocaleFactory):
     class Meta:
         model = Country
+        django_get_or_create = ("code", "locale")
 
     name = factory.Sequence(lambda n: f"Country {n}")
-    code = factory.Sequence(lambda n: f"{chr(97 + n // 26 % 26)}{chr(97 + n % 26)}")
+    code = factory.Sequence(lambda n: USER_ASSIGNED_CODES[n % len(USER_ASSIGNED_CODES)])
 
 
 class PlaceFactory(SourceLocaleFactory):
     class Meta:
         model = Place
+        django_get_or_create = ("slug", "locale")
 
     name = factory.Sequence(lambda n: f"Place {n}")
     slug = factory.Sequence(lambda n: f"place-{n}")

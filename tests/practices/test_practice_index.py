@@ -1,6 +1,5 @@
 from http import HTTPStatus
 
-from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -26,10 +25,6 @@ def titles(response):
 
 
 class SeedPracticeIndexTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        call_command("load_demo_content", verbosity=0)
-
     def test_lists_the_four_seed_practices(self):
         response = self.client.get("/en/practices/")
 

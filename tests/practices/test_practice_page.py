@@ -1,6 +1,5 @@
 from http import HTTPStatus
 
-from django.core.management import call_command
 from django.test import TestCase
 
 from wagtail.test.utils import WagtailPageTestCase
@@ -23,10 +22,6 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
 
 class SeedPracticePageTests(WagtailPageTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        call_command("load_demo_content", verbosity=0)
-
     def test_vienna_shows_its_place_organisations_people_and_themes(self):
         response = self.client.get("/en/practices/vienna-local-greta-working-group/")
 
@@ -104,10 +99,6 @@ class SeedPracticePageTests(WagtailPageTestCase):
 
 
 class NetworkAdminTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        call_command("load_demo_content", verbosity=0)
-
     def test_editors_manage_the_network_entities_in_the_admin(self):
         from django.contrib.auth import get_user_model
 

@@ -1,14 +1,9 @@
 from http import HTTPStatus
 
-from django.core.management import call_command
 from django.test import TestCase
 
 
 class SearchPageTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        call_command("load_demo_content", verbosity=0)
-
     def test_finds_pages_of_the_visitors_language(self):
         response = self.client.get("/en/search/", {"q": "Danube"})
 

@@ -6,8 +6,11 @@ from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
+from dcaht.demo.meetings import load_meetings
 from dcaht.demo.network import Network
 from dcaht.demo.practices import load_practices
+from dcaht.demo.resources import load_resources
+from dcaht.demo.translations import import_translations
 from dcaht.i18n import ensure_locales, synchronize_locales
 from home.models import HomePage
 
@@ -34,7 +37,11 @@ class Command(BaseCommand):
             ensure_locales()
             network = Network(home.locale)
             load_practices(home, network)
+            resources = load_resources(home, network)
+            load_meetings(home, network, report=resources["report"])
         synchronize_locales()
+        for imported in import_translations(home):
+            self.say(f"Imported the translation {imported}.")
         self.say(self.style.SUCCESS(f"Demo content ready: {home.title} at {home.url}"))
 
     def say(self, message: str) -> None:

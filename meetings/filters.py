@@ -1,0 +1,44 @@
+"""The event index's filters: place and year, over the upcoming events or the archive."""
+
+from collections.abc import Sequence
+
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from dcaht.filters import Facet, FacetedListing, parse_year
+from dcaht.i18n import localize_all
+from dcaht.models import Country, Place
+
+from .models import EventPageQuerySet
+
+
+class EventFilter(FacetedListing):
+    """Events in one fixed order (soonest first, or latest first in the archive): no sort menu."""
+
+    facets = (
+        Facet("place", _("Place"), "place__slug", model=Place),
+        Facet("year", _("Year"), "start_date__year", parse=parse_year),
+    )
+
+    def __init__(self, params: QueryDict, queryset: EventPageQuerySet, *, ordering: Sequence):
+        super().__init__(params, queryset)
+        self.ordering = ordering
+
+    def results(self):
+        return (
+            self.filtered().order_by(*self.ordering).select_related("place__country").defer("body")
+        )
+
+    def cards(self, events):
+        places = [event.place for event in events if event.place_id]
+        localized = localize_all([*places, *(place.country for place in places)], self.locale)
+        return [
+            {
+                "page": event,
+                "place": localized[(Place, event.place_id)] if event.place_id else None,
+                "country": (
+                    localized[(Country, event.place.country_id)] if event.place_id else None
+                ),
+            }
+            for event in events
+        ]

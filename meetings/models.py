@@ -1,0 +1,442 @@
+"""Events of the network: round tables, conferences and workshops, with their iCalendar files."""
+
+import datetime as dt
+from functools import cache
+from zoneinfo import ZoneInfo, available_timezones
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+
+from dcaht.blocks import RICH_TEXT_FEATURES
+from dcaht.i18n import localize_all
+from dcaht.models import SOURCE_LOCALE_ONLY, BasePage, Country, Organisation, Person, Place
+
+from . import ical
+
+DEFAULT_TIME_ZONE = "Europe/Vienna"
+
+
+@cache
+def time_zone_names() -> frozenset[str]:
+    """The IANA time zones this system knows (read from disk once)."""
+    return frozenset(available_timezones())
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in time_zone_names():
+        raise ValidationError(
+            _("“%(value)s” is not a known time zone. Use a name such as “Europe/Vienna”."),
+            params={"value": value},
+        )
+
+
+def time_zone_choices() -> list[tuple[str, str]]:
+    return [(name, name) for name in sorted(time_zone_names())]
+
+
+class EventPageQuerySet(PageQuerySet):
+    """Upcoming and past events around a day (`today` in the site's time zone by default).
+
+    An event is upcoming until its last day is over: one happening today, or running over
+    several days and not yet ended, is upcoming.
+    """
+
+    @staticmethod
+    def _not_over(today: dt.date) -> Q:
+        return Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today)
+
+    def upcoming(self, today: dt.date | None = None):
+        return self.filter(self._not_over(today or timezone.localdate()))
+
+    def past(self, today: dt.date | None = None):
+        return self.exclude(self._not_over(today or timezone.localdate()))
+
+
+# Soonest first; on one day, all-day events before timed ones. Past events: latest first.
+UPCOMING_ORDER = ("start_date", F("start_time").asc(nulls_first=True), "title")
+PAST_ORDER = ("-start_date", F("start_time").desc(nulls_last=True), "title")
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """The network's events: upcoming ones at its URL, the archive at `past/`, and one
+    iCalendar feed of them all at `ical/`, each in the index's language.
+
+    Wagtail serves only paths of letters, digits, `-` and `_` between slashes, so a sub-route
+    cannot end in `.ics`; the file name comes in the response's Content-Disposition instead.
+    """
+
+    UPCOMING = "upcoming"
+    PAST = "past"
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["meetings.EventPage"]
+    max_count_per_parent = 1
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
+
+    class Meta:
+        verbose_name = _("event index page")
+
+    def events(self) -> EventPageQuerySet:
+        return EventPage.objects.child_of(self).live().public()
+
+    def subpage_url(self, request, name: str) -> str:
+        return self.get_url(request) + self.reverse_subpage(name)
+
+    def get_context(self, request, *args, period=UPCOMING, **kwargs):
+        from .filters import EventFilter  # The filters refer to this module's models.
+
+        context = super().get_context(request, *args, **kwargs)
+        if period == self.PAST:
+            events, ordering = self.events().past(), PAST_ORDER
+        else:
+            events, ordering = self.events().upcoming(), UPCOMING_ORDER
+        context.update(EventFilter(request.GET, events, ordering=ordering).context())
+        context.update(
+            period=period,
+            upcoming_url=self.get_url(request),
+            past_url=self.subpage_url(request, "past"),
+            calendar_url=self.subpage_url(request, "ical"),
+        )
+        return context
+
+    @path("past/", name="past")
+    def past(self, request):
+        return self.render(request, period=self.PAST)
+
+    @path("ical/", name="ical")
+    def ical_feed(self, request):
+        """Every live event of this language, past and upcoming, as one subscribable feed."""
+        events = list(self.events().select_related("place__country").order_by(*UPCOMING_ORDER))
+        calendar = ical.build_calendar(
+            [
+                ical.build_event(event, url=event.get_full_url(request), location=location)
+                for event, location in zip(events, event_locations(events), strict=True)
+            ],
+            name=f"{self.title} · {gettext('Danube Cities Knowledge Hub')}",
+            refresh_interval=dt.timedelta(hours=12),
+        )
+        return ical.calendar_response(calendar, filename=f"{self.slug}.ics")
+
+
+def event_locations(events: list["EventPage"]) -> list[str]:
+    """Each event's venue, place and country, in the active language (one query per model)."""
+    places = [event.place for event in events if event.place_id]
+    localized = localize_all([*places, *(place.country for place in places)])
+    locations = []
+    for event in events:
+        parts = [event.venue]
+        if event.place_id:
+            parts.append(localized[(Place, event.place_id)].name)
+            parts.append(localized[(Country, event.place.country_id)].name)
+        locations.append(", ".join(part for part in parts if part))
+    return locations
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """One event: when and where, who organises it, its agenda, registration and report.
+
+    The date is required, the times are not (a report may give only the day). Times are wall
+    times in the venue's time zone, so an event in Vienna stays at 09:30 in Vienna whatever the
+    server's or the reader's zone; `start` and `end` give aware datetimes when times are known.
+    """
+
+    start_date = models.DateField(_("start date"))
+    start_time = models.TimeField(
+        _("start time"), null=True, blank=True, help_text=_("Leave empty when it is not known.")
+    )
+    end_date = models.DateField(
+        _("end date"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for an event of one day."),
+    )
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=DEFAULT_TIME_ZONE,
+        validators=[validate_time_zone],
+        help_text=_("The time zone of the venue; times are given in it."),
+    )
+    venue = models.CharField(
+        _("venue"),
+        max_length=200,
+        blank=True,
+        help_text=_("The building or the address, for example “Vienna City Hall”."),
+    )
+    place = models.ForeignKey(
+        Place,
+        verbose_name=_("place"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        limit_choices_to=SOURCE_LOCALE_ONLY,
+        help_text=_("Leave empty for an online event."),
+    )
+    registration_url = models.URLField(
+        _("registration address"),
+        blank=True,
+        help_text=_("Where people register. Leave empty when no registration is needed."),
+    )
+    registration_closed = models.BooleanField(_("registration closed"), default=False)
+    report = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("report"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The report written after the event."),
+    )
+    body = RichTextField(_("body"), blank=True, features=RICH_TEXT_FEATURES)
+
+    objects = PageManager.from_queryset(EventPageQuerySet)()
+
+    parent_page_types = ["meetings.EventIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
+                FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
+                FieldPanel("time_zone", widget=forms.Select(choices=time_zone_choices)),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel([FieldPanel("venue"), FieldPanel("place")], heading=_("Where")),
+        InlinePanel("organiser_links", label=_("Organisers")),
+        InlinePanel("agenda_items", label=_("Agenda")),
+        MultiFieldPanel(
+            [FieldPanel("registration_url"), FieldPanel("registration_closed")],
+            heading=_("Registration"),
+        ),
+        PageChooserPanel("report", "resources.RoundTableReportPage"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("venue"),
+        index.SearchField("body"),
+        index.RelatedFields("place", [index.SearchField("name")]),
+        index.RelatedFields("agenda_items", [index.SearchField("title")]),
+        index.FilterField("start_date"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("start_date"),
+        SynchronizedField("start_time"),
+        SynchronizedField("end_date"),
+        SynchronizedField("end_time"),
+        SynchronizedField("time_zone", overridable=False),
+        TranslatableField("venue"),
+        SynchronizedField("place"),
+        SynchronizedField("organiser_links"),
+        TranslatableField("agenda_items"),
+        # Overridable: a translation may point to a registration form in its language.
+        SynchronizedField("registration_url"),
+        SynchronizedField("registration_closed"),
+        SynchronizedField("report"),
+        TranslatableField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The event cannot end before it starts.")
+        elif self.end_time and not self.start_time:
+            errors["end_time"] = _("Give the start time too, or no time at all.")
+        elif self.start_time and not self.end_time and self.last_day != self.start_date:
+            errors["end_time"] = _("An event over several days needs its end time too.")
+        elif (
+            self.start_time
+            and self.end_time
+            and self.last_day == self.start_date
+            and self.end_time <= self.start_time
+        ):
+            errors["end_time"] = _("The event cannot end before it starts.")
+        if self.registration_closed and self.registration_url:
+            errors["registration_url"] = _(
+                "Registration is marked as closed: remove the registration address, or reopen "
+                "the registration."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.end_date or self.start_date
+
+    @property
+    def is_all_day(self) -> bool:
+        return self.start_time is None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+    @property
+    def start(self) -> dt.datetime | None:
+        """When it starts, aware, in the venue's time zone; None when the time is not known."""
+        if self.start_time is None:
+            return None
+        return dt.datetime.combine(self.start_date, self.start_time, tzinfo=self.zone)
+
+    @property
+    def end(self) -> dt.datetime | None:
+        if self.end_time is None:
+            return None
+        return dt.datetime.combine(self.last_day, self.end_time, tzinfo=self.zone)
+
+    def is_past(self, today: dt.date | None = None) -> bool:
+        return self.last_day < (today or timezone.localdate())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        place = (
+            Place.objects.select_related("country").get(pk=self.place_id) if self.place_id else None
+        )
+        links = list(self.organiser_links.select_related("organisation"))
+        items = list(self.agenda_items.prefetch_related("speakers__organisation"))
+        speakers = [person for item in items for person in item.speakers.all()]
+        localized = localize_all(
+            [
+                *([place, place.country] if place else []),
+                *(link.organisation for link in links),
+                *speakers,
+                *(person.organisation for person in speakers if person.organisation),
+            ]
+        )
+
+        def local(instance):
+            return localized[(type(instance), instance.pk)] if instance else None
+
+        report = self.report.localized if self.report_id else None
+        context.update(
+            place=local(place),
+            country=local(place.country) if place else None,
+            organisers=[
+                local(link.organisation)
+                for link in links
+                if link.role == EventOrganiser.Role.ORGANISER
+            ],
+            partners=[
+                local(link.organisation)
+                for link in links
+                if link.role == EventOrganiser.Role.PARTNER
+            ],
+            agenda=[
+                {
+                    "item": item,
+                    "speakers": [
+                        {"person": local(person), "organisation": local(person.organisation)}
+                        for person in item.speakers.all()
+                    ],
+                }
+                for item in items
+            ],
+            report=report if report is not None and report.live else None,
+            is_past=self.is_past(),
+            ics_url=self.get_url(request) + self.reverse_subpage("ical"),
+        )
+        return context
+
+    @path("ical/", name="ical")
+    def ical_file(self, request):
+        """This event as an iCalendar file, to add it to one's calendar."""
+        [location] = event_locations([self])
+        calendar = ical.build_calendar(
+            [ical.build_event(self, url=self.get_full_url(request), location=location)]
+        )
+        return ical.calendar_response(calendar, filename=f"{self.slug}.ics")
+
+
+class EventOrganiser(Orderable):
+    """An organisation behind an event: an organiser, or a partner it is organised with."""
+
+    class Role(models.TextChoices):
+        ORGANISER = "organiser", _("Organiser")
+        PARTNER = "partner", _("In cooperation with")
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="organiser_links")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="event_links",
+        limit_choices_to=SOURCE_LOCALE_ONLY,
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.ORGANISER)
+
+    panels = [FieldRowPanel([FieldPanel("organisation"), FieldPanel("role")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organiser of an event")
+
+
+class AgendaItem(TranslatableMixin, Orderable, ClusterableModel):
+    """One point of an event's agenda: when (if known), what, and who speaks.
+
+    Translatable (its title is text), so wagtail-localize translates it with its page; the
+    speakers are the source-language people, like every link to the network's entities.
+    """
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="agenda_items")
+    time = models.TimeField(_("time"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=255)
+    speakers = ParentalManyToManyField(
+        Person,
+        verbose_name=_("speakers"),
+        related_name="agenda_items",
+        blank=True,
+        limit_choices_to=SOURCE_LOCALE_ONLY,
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("time"), FieldPanel("title")]),
+        FieldPanel("speakers", widget=forms.CheckboxSelectMultiple),
+    ]
+    translatable_fields = [
+        SynchronizedField("time"),
+        TranslatableField("title"),
+        SynchronizedField("speakers"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,58 @@
+from http import HTTPStatus
+
+from django.conf import settings
+from django.test import TestCase
+
+from practices.models import GoodPracticePage
+from tests.utils import translate
+
+LJUBLJANA = "ljubljana-memorandum-of-cooperation"
+
+
+class LanguageUrlTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.vienna = GoodPracticePage.objects.get(
+            slug="vienna-local-greta-working-group", locale__language_code="en"
+        )
+
+    def test_every_page_links_every_language_and_x_default(self):
+        for url in ["/en/", "/de/practices/", f"/sl/practices/{LJUBLJANA}/", "/en/search/?q=x"]:
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                for code, _name in settings.LANGUAGES:
+                    self.assertContains(response, f'<link rel="alternate" hreflang="{code}"')
+                self.assertContains(response, '<link rel="alternate" hreflang="x-default"', count=1)
+
+    def test_switcher_keeps_the_reader_on_the_same_page(self):
+        response = self.client.get(f"/en/practices/{LJUBLJANA}/")
+
+        for code, _name in settings.LANGUAGES:
+            self.assertContains(
+                response, f'href="/{code}/practices/{LJUBLJANA}/" hreflang="{code}"'
+            )
+
+    def test_untranslated_page_shows_the_source_with_a_notice_and_its_language(self):
+        response = self.client.get(f"/hu/practices/{LJUBLJANA}/")
+
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertContains(response, '<html lang="hu"', html=False)
+        self.assertContains(response, "has not been translated into your language yet")
+        self.assertContains(response, '<div class="page-content" lang="en">', html=False)
+        self.assertContains(response, "Memorandum of Cooperation between civil society")
+
+    def test_translated_page_has_no_notice_and_no_foreign_language_mark(self):
+        translate(self.vienna, "hr", {self.vienna.title: "Beč – lokalna radna skupina GRETA"})
+
+        response = self.client.get("/hr/practices/vienna-local-greta-working-group/")
+
+        self.assertContains(response, "Beč – lokalna radna skupina GRETA")
+        self.assertNotContains(response, "has not been translated")
+        self.assertContains(response, '<div class="page-content">', html=False)
+
+    def test_the_language_a_visitor_reads_is_remembered(self):
+        self.client.get("/de/practices/")
+
+        response = self.client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+
+        self.assertRedirects(response, "/de/", fetch_redirect_response=False)

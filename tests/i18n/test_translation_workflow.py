@@ -1,0 +1,234 @@
+"""Translators' workflow through the admin: status report, outdated notices, PO files, roles."""
+
+import csv
+import io
+from http import HTTPStatus
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.test import TestCase
+from django.urls import reverse
+
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from practices.models import GoodPracticePage
+from tests.utils import translate
+
+VIENNA = "vienna-local-greta-working-group"
+GERMAN_TITLE = "Wien – lokale GRETA-Arbeitsgruppe zur Koordinierung lokaler Akteure"
+CROATIAN_TITLE = "Beč – lokalna radna skupina GRETA za koordinaciju lokalnih aktera"
+
+
+def translation_of(page, language):
+    return Translation.objects.get(
+        source__object_id=page.translation_key, target_locale__language_code=language
+    )
+
+
+def csv_rows(response):
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(content)))
+
+
+class TranslationStatusTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.source = GoodPracticePage.objects.get(slug=VIENNA, locale__language_code="en")
+        cls.croatian = translate(cls.source, "hr", {cls.source.title: CROATIAN_TITLE})
+        cls.admin = get_user_model().objects.create_superuser("admin", "a@example.org", "x")
+        # The admin would otherwise follow the language of the public pages just visited.
+        UserProfile.objects.create(user=cls.admin, preferred_language="en")
+
+    def setUp(self):
+        self.client.force_login(self.admin)
+
+    def status(self, language):
+        # Exports stream after the admin's language override ends: they follow the language
+        # cookie that reading /hr/ pages set. The report is compared in English here.
+        self.client.cookies.pop(settings.LANGUAGE_COOKIE_NAME, None)
+        response = self.client.get(
+            "/admin/reports/translations/", {"export": "csv", "locale": self.locale_id(language)}
+        )
+        return {row["Title"]: row["Status"] for row in csv_rows(response)}
+
+    def locale_id(self, language):
+        return GoodPracticePage.objects.get(slug=VIENNA, locale__language_code=language).locale_id
+
+    def publish_source_change(self):
+        self.source.summary = "An updated summary."
+        self.source.save_revision().publish()
+
+    def sync_translations(self):
+        source = TranslationSource.objects.get_for_instance(self.source)
+        response = self.client.post(
+            reverse("wagtail_localize:update_translations", args=[source.id]),
+            {"publish_translations": "on"},
+        )
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+
+    def test_report_lists_translated_and_missing_pages_per_language(self):
+        croatian = self.status("hr")
+        hungarian = self.status("hu")
+
+        self.assertEqual(croatian[CROATIAN_TITLE], "Translated, up to date")
+        self.assertEqual(croatian["Good practices"], "Missing")
+        self.assertEqual(hungarian[self.source.title], "Missing")
+        self.assertEqual(set(hungarian.values()), {"Missing"})
+
+    def test_report_filters_by_page_type_and_status(self):
+        response = self.client.get(
+            "/admin/reports/translations/",
+            {
+                "translation_status": "current",
+                "locale": self.locale_id("hr"),
+                "content_type": self.source.content_type_id,
+                "export": "csv",
+            },
+        )
+
+        self.assertEqual([row["Title"] for row in csv_rows(response)], [CROATIAN_TITLE])
+
+    def test_source_change_makes_the_translation_outdated_and_sync_makes_it_current(self):
+        self.publish_source_change()
+
+        self.assertEqual(self.status("hr")[CROATIAN_TITLE], "Translated, outdated")
+        page = self.client.get(f"/hr/practices/{VIENNA}/")
+        self.assertContains(page, "This translation predates the original")
+        self.assertContains(page, f'<a href="/en/practices/{VIENNA}/" hreflang="en">', html=False)
+
+        self.sync_translations()
+
+        self.assertEqual(self.status("hr")[CROATIAN_TITLE], "Translated, up to date")
+        page = self.client.get(f"/hr/practices/{VIENNA}/")
+        self.assertNotContains(page, "This translation predates the original")
+        self.assertContains(page, "An updated summary.")
+
+    def test_machine_translated_text_is_announced_until_reviewed(self):
+        translation = translation_of(self.source, "hr")
+        response = self.client.post(
+            reverse("wagtail_localize:machine_translate", args=[translation.id]),
+            {"next": "/admin/"},
+        )
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        translation.save_target(publish=True)
+        self.assertTrue(
+            StringTranslation.objects.filter(
+                locale__language_code="hr", translation_type="machine"
+            ).exists()
+        )
+
+        page = self.client.get(f"/hr/practices/{VIENNA}/")
+
+        self.assertContains(page, "translated by a machine")
+
+    def test_po_file_exported_and_imported_unchanged_changes_nothing(self):
+        translation = translation_of(self.source, "hr")
+        exported = self.client.get(
+            reverse("wagtail_localize:download_pofile", args=[translation.id])
+        )
+        before = list(StringTranslation.objects.values_list("id", "data").order_by("id"))
+
+        response = self.client.post(
+            reverse("wagtail_localize:upload_pofile", args=[translation.id]),
+            {"file": SimpleUploadedFile("hr.po", exported.content), "next": "/admin/"},
+        )
+
+        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        after = list(StringTranslation.objects.values_list("id", "data").order_by("id"))
+        self.assertEqual(after, before)
+        self.assertEqual(GoodPracticePage.objects.get(pk=self.croatian.pk).title, CROATIAN_TITLE)
+
+    def test_malformed_po_uploads_are_refused_with_a_message_and_change_nothing(self):
+        translation = translation_of(self.source, "hr")
+        url = reverse("wagtail_localize:upload_pofile", args=[translation.id])
+        before = list(StringTranslation.objects.values_list("id", "data").order_by("id"))
+        uploads = {
+            "not a PO file": {"file": SimpleUploadedFile("x.po", b'msgid "unterminated\n')},
+            "PO of no translation": {
+                "file": SimpleUploadedFile("x.po", b'msgid "Hello"\nmsgstr "Hallo"\n')
+            },
+            "binary": {"file": SimpleUploadedFile("x.po", bytes(range(256)))},
+            "no file": {},
+        }
+        for label, data in uploads.items():
+            with self.subTest(label):
+                response = self.client.post(url, {**data, "next": "/admin/"}, follow=True)
+
+                self.assertEqual(response.status_code, HTTPStatus.OK)
+                errors = [str(m) for m in response.context["messages"] if m.level_tag == "error"]
+                self.assertEqual(len(errors), 1)
+        after = list(StringTranslation.objects.values_list("id", "data").order_by("id"))
+        self.assertEqual(after, before)
+
+
+class TranslatorRoleTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("sync_roles", verbosity=0)
+        cls.source = GoodPracticePage.objects.get(slug=VIENNA, locale__language_code="en")
+        cls.german = translate(cls.source, "de", {cls.source.title: GERMAN_TITLE})
+        cls.slovenian = translate(cls.source, "sl")
+        cls.translator = get_user_model().objects.create_user("hanna", "h@example.org", "x")
+        cls.translator.groups.add(Group.objects.get(name="Translators: German"))
+        UserProfile.objects.create(user=cls.translator, preferred_language="en")
+
+    def setUp(self):
+        self.client.force_login(self.translator)
+
+    def edit_url(self, page):
+        return reverse("wagtailadmin_pages:edit", args=[page.id])
+
+    def test_german_translator_edits_and_publishes_german_pages(self):
+        response = self.client.get(self.edit_url(self.german))
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+
+        translation = translation_of(self.source, "de")
+        exported = self.client.get(
+            reverse("wagtail_localize:download_pofile", args=[translation.id])
+        )
+        self.assertEqual(exported.status_code, HTTPStatus.OK)
+        publish = self.client.post(self.edit_url(self.german), {"action-publish": "publish"})
+        self.assertEqual(publish.status_code, HTTPStatus.FOUND)
+
+    def test_german_translator_is_refused_the_english_and_slovenian_pages(self):
+        """Wagtail's admin refuses a browser with a redirect and a message, a script with 403."""
+        for page in [self.source, self.slovenian]:
+            with self.subTest(language=page.locale.language_code):
+                revisions = page.revisions.count()
+
+                view = self.client.get(self.edit_url(page), follow=True)
+                post = self.client.post(
+                    self.edit_url(page), {"title": "Hijacked", "slug": VIENNA}, follow=True
+                )
+                scripted = self.client.post(
+                    self.edit_url(page),
+                    {"title": "Hijacked", "slug": VIENNA},
+                    HTTP_X_REQUESTED_WITH="XMLHttpRequest",
+                )
+
+                for response in (view, post):
+                    self.assertEqual(response.redirect_chain, [("/admin/", HTTPStatus.FOUND)])
+                    self.assertContains(response, "Sorry, you do not have permission")
+                self.assertEqual(scripted.status_code, HTTPStatus.FORBIDDEN)
+                page.refresh_from_db()
+                self.assertNotEqual(page.title, "Hijacked")
+                self.assertEqual(page.revisions.count(), revisions)
+
+    def test_german_translator_cannot_upload_translations_of_other_languages(self):
+        translation = translation_of(self.source, "sl")
+        strings = StringTranslation.objects.filter(locale__language_code="sl").count()
+
+        response = self.client.post(
+            reverse("wagtail_localize:upload_pofile", args=[translation.id]),
+            {"file": SimpleUploadedFile("sl.po", b'msgid ""\nmsgstr ""\n')},
+            HTTP_X_REQUESTED_WITH="XMLHttpRequest",
+        )
+
+        self.assertEqual(response.status_code, HTTPStatus.FORBIDDEN)
+        self.assertEqual(
+            StringTranslation.objects.filter(locale__language_code="sl").count(), strings
+        )
