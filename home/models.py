@@ -1,10 +1,24 @@
+from django.db import models
+from django.db.models import Count
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
-from wagtail_localize.fields import TranslatableField
+from wagtail.models import Locale, Orderable, Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from dcaht.models import BasePage
+from modelcluster.fields import ParentalKey
+
+from dcaht import serializers
+from dcaht.models import BasePage, Place
+from meetings.models import UPCOMING_ORDER, EventPage
+from practices.models import GoodPracticePage
+from resources.models import ResourcePage
+
+FEATURED_COUNT = 4
+LATEST_RESOURCES_COUNT = 6
+UPCOMING_EVENTS_COUNT = 3
 
 
 class HomePage(BasePage):
@@ -25,8 +39,93 @@ class HomePage(BasePage):
         "meetings.EventIndexPage",
     ]
 
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("introduction"),
+        InlinePanel(
+            "featured_practices",
+            label=_("Featured practices"),
+            help_text=_("Shown first on the home page; the newest practices fill the rest."),
+            max_num=FEATURED_COUNT,
+        ),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("introduction"),
+        SynchronizedField("featured_practices"),
+    ]
+
+    api_fields = serializers.INTRODUCTION_API_FIELDS
 
     class Meta:
         verbose_name = _("home page")
+
+    def featured(self) -> list[GoodPracticePage]:
+        """The editors' choice in this page's language, completed with the newest practices."""
+        chosen_keys = list(
+            self.featured_practices.values_list("practice__translation_key", flat=True)
+        )
+        practices = GoodPracticePage.objects.live().public().filter(locale_id=self.locale_id)
+        chosen = {
+            practice.translation_key: practice
+            for practice in practices.filter(translation_key__in=chosen_keys).defer_streamfields()
+        }
+        featured = [chosen[key] for key in chosen_keys if key in chosen]
+        if len(featured) < FEATURED_COUNT:
+            featured += list(
+                practices.exclude(translation_key__in=chosen_keys)
+                .order_by("-first_published_at")
+                .defer_streamfields()[: FEATURED_COUNT - len(featured)]
+            )
+        return featured
+
+    def figures(self) -> dict[str, int]:
+        """Counted from the content: places with practices, practices, languages with content."""
+        source_practices = (
+            GoodPracticePage.objects.live().public().filter(locale=Locale.get_default())
+        )
+        return {
+            "places": Place.objects.filter(practices__in=source_practices).distinct().count(),
+            "practices": source_practices.count(),
+            "languages": Page.objects.live()
+            .filter(depth__gt=1, alias_of__isnull=True)
+            .aggregate(n=Count("locale", distinct=True))["n"],
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        in_this_language = {"locale_id": self.locale_id}
+        context.update(
+            featured_practices=self.featured(),
+            latest_resources=ResourcePage.objects.live()
+            .public()
+            .filter(**in_this_language)
+            .order_by("-first_published_at", "title")
+            .defer_streamfields()[:LATEST_RESOURCES_COUNT],
+            upcoming_events=EventPage.objects.live()
+            .public()
+            .filter(**in_this_language)
+            .upcoming(timezone.localdate())
+            .order_by(*UPCOMING_ORDER)[:UPCOMING_EVENTS_COUNT],
+            figures=self.figures(),
+            indexes={
+                type(page).__name__: page
+                for page in self.get_children().live().public().specific().defer_streamfields()
+            },
+        )
+        return context
+
+
+class HomeFeaturedPractice(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_practices")
+    practice = models.ForeignKey(
+        GoodPracticePage,
+        verbose_name=_("practice"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("practice")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured practice")

@@ -19,6 +19,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, PageManager, PageQuerySet, TranslatableMixin
@@ -28,8 +29,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
+from dcaht import serializers
 from dcaht.blocks import RICH_TEXT_FEATURES
-from dcaht.i18n import localize_all
+from dcaht.i18n import localize_all, localized_names
 from dcaht.models import SOURCE_LOCALE_ONLY, BasePage, Country, Organisation, Person, Place
 
 from . import ical
@@ -97,6 +99,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
+
+    api_fields = serializers.INTRODUCTION_API_FIELDS
 
     class Meta:
         verbose_name = _("event index page")
@@ -267,6 +271,21 @@ class EventPage(RoutablePageMixin, BasePage):
         TranslatableField("body"),
     ]
 
+    api_fields = [
+        APIField("summary"),
+        APIField("start", serializer=serializers.EventStartField()),
+        APIField("end", serializer=serializers.EventEndField()),
+        APIField("all_day", serializer=serializers.AllDayField()),
+        APIField("time_zone"),
+        APIField("venue"),
+        APIField("place", serializer=serializers.PlaceField()),
+        APIField("organisers", serializer=serializers.OrganisationRolesField("organiser_links")),
+        APIField("registration_url"),
+        APIField("registration_closed"),
+        APIField("report", serializer=serializers.EventReportField()),
+        APIField("body", serializer=serializers.RichTextHTMLField("body")),
+    ]
+
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
@@ -322,6 +341,19 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def is_past(self, today: dt.date | None = None) -> bool:
         return self.last_day < (today or timezone.localdate())
+
+    def extra_search_text(self) -> list[str]:
+        items = list(self.agenda_items.all())
+        speakers = [person for item in items for person in item.speakers.all()]
+        organisers = [link.organisation for link in self.organiser_links.all()]
+        place = self.place
+        return [
+            self.venue,
+            *(item.title for item in items),
+            *localized_names(
+                [place, place.country if place else None, *organisers, *speakers], self.locale
+            ),
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

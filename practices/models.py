@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -14,7 +15,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
-from dcaht.i18n import localize_all
+from dcaht import serializers
+from dcaht.i18n import localize_all, localized_names
 from dcaht.models import (
     SOURCE_LOCALE_ONLY,
     BasePage,
@@ -39,6 +41,8 @@ class PracticeIndexPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
+
+    api_fields = serializers.INTRODUCTION_API_FIELDS
 
     class Meta:
         verbose_name = _("practice index page")
@@ -203,9 +207,43 @@ class GoodPracticePage(BasePage):
         TranslatableField("partners_needed"),
     ]
 
+    api_fields = [
+        APIField("summary"),
+        APIField("places", serializer=serializers.PlacesField()),
+        APIField("themes", serializer=serializers.ThemesField()),
+        APIField("target_groups", serializer=serializers.TargetGroupsField()),
+        APIField(
+            "organisations", serializer=serializers.OrganisationRolesField("organisation_links")
+        ),
+        APIField("start_year"),
+        APIField("status", serializer=serializers.LabelledChoiceField("status")),
+        APIField("body", serializer=serializers.RenderedStreamField("body")),
+        # The transferability profile.
+        APIField("city_size", serializer=serializers.LabelledChoiceField("city_size")),
+        APIField("legal_basis", serializer=serializers.LabelledChoiceField("legal_basis")),
+        APIField("budget", serializer=serializers.LabelledChoiceField("budget")),
+        APIField(
+            "lead_agency_kind", serializer=serializers.LabelledChoiceField("lead_agency_kind")
+        ),
+        APIField("setup_time", serializer=serializers.LabelledChoiceField("setup_time")),
+        APIField("partners_needed"),
+    ]
+
     class Meta:
         verbose_name = _("good practice")
         verbose_name_plural = _("good practices")
+
+    def extra_search_text(self) -> list[str]:
+        places = list(self.places.select_related("country"))
+        linked = [
+            *places,
+            *(place.country for place in places),
+            *self.themes.all(),
+            *self.target_groups.all(),
+            *(link.organisation for link in self.organisation_links.select_related("organisation")),
+            *self.contacts.all(),
+        ]
+        return [*localized_names(linked, self.locale), self.partners_needed]
 
     @property
     def transferability(self) -> list[tuple[str, str]]:
@@ -307,6 +345,8 @@ class PlaceIndexPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
 
+    api_fields = serializers.INTRODUCTION_API_FIELDS
+
     class Meta:
         verbose_name = _("place index page")
 
@@ -353,8 +393,19 @@ class PlacePage(BasePage):
         TranslatableField("introduction"),
     ]
 
+    api_fields = [
+        *serializers.INTRODUCTION_API_FIELDS,
+        APIField("place", serializer=serializers.PlaceField()),
+    ]
+
     class Meta:
-        verbose_name = _("place page")
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+
+    def extra_search_text(self) -> list[str]:
+        place = Place.objects.select_related("country").get(pk=self.place_id)
+        organisations = Organisation.objects.filter(place=place)
+        return localized_names([place, place.country, *organisations], self.locale)
 
     def clean(self):
         super().clean()

@@ -9,10 +9,14 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.documents import get_document_model_string
+from wagtail.api import APIField
+from wagtail.documents import get_document_model, get_document_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -21,9 +25,18 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
+from dcaht import serializers
 from dcaht.blocks import RICH_TEXT_FEATURES
-from dcaht.i18n import localize_all
-from dcaht.models import SOURCE_LOCALE_ONLY, BasePage, Organisation, Person, Place, Theme
+from dcaht.i18n import localize_all, localized_names
+from dcaht.models import (
+    SOURCE_LOCALE_ONLY,
+    BasePage,
+    Organisation,
+    Person,
+    Place,
+    Theme,
+    document_text,
+)
 from practices.models import GoodPracticePage
 
 from .blocks import ChapterStreamBlock, KeyMessageStreamBlock, ResourceStreamBlock, chapter_anchors
@@ -44,6 +57,8 @@ class ResourceIndexPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
+
+    api_fields = serializers.INTRODUCTION_API_FIELDS
 
     class Meta:
         verbose_name = _("resource index page")
@@ -155,6 +170,17 @@ class ResourcePage(BasePage):
         TranslatableField("body"),
     ]
 
+    api_fields = [
+        APIField("summary"),
+        APIField("kind", serializer=serializers.LabelledChoiceField("kind")),
+        APIField("year"),
+        APIField("issuing_body", serializer=serializers.IssuingBodyField()),
+        APIField("external_link"),
+        APIField("document", serializer=serializers.DocumentField()),
+        APIField("themes", serializer=serializers.ThemesField()),
+        APIField("body", serializer=serializers.RenderedStreamField("body")),
+    ]
+
     class Meta:
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
@@ -166,6 +192,11 @@ class ResourcePage(BasePage):
     def save(self, *args, **kwargs):
         self.apply_fixed_values()
         return super().save(*args, **kwargs)
+
+    def extra_search_text(self) -> list[str]:
+        """Names of the issuer and themes, and the text of the attached PDF document."""
+        linked = [self.issuing_body, *self.themes.all()]
+        return [*localized_names(linked, self.locale), document_text(self.document)]
 
     def apply_fixed_values(self) -> None:
         """Set what a subclass decides for its editors (its kind; a report's year)."""
@@ -247,9 +278,31 @@ class RoundTableReportPage(ResourcePage):
         TranslatableField("contributions"),
     ]
 
+    api_fields = [
+        *ResourcePage.api_fields,
+        APIField("meeting_date"),
+        APIField("venue"),
+        APIField("place", serializer=serializers.PlaceField()),
+        APIField("organisers", serializer=serializers.OrganisationRolesField("organisation_links")),
+        APIField("key_messages", serializer=serializers.KeyMessagesField()),
+        APIField("contributions", serializer=serializers.ContributionsField()),
+    ]
+
     class Meta:
         verbose_name = _("round-table report")
         verbose_name_plural = _("round-table reports")
+
+    def extra_search_text(self) -> list[str]:
+        contributions = list(self.contributions.all())
+        speakers = [person for item in contributions for person in item.speakers.all()]
+        organisers = [link.organisation for link in self.organisation_links.all()]
+        return [
+            *super().extra_search_text(),
+            self.venue,
+            *localized_names([self.place, *organisers, *speakers], self.locale),
+            *(item.title for item in contributions),
+            *(strip_tags(item.summary) for item in contributions),
+        ]
 
     def apply_fixed_values(self) -> None:
         super().apply_fixed_values()
@@ -414,6 +467,11 @@ class GuidelinePage(ResourcePage):
     search_fields = [*ResourcePage.search_fields, index.SearchField("chapters")]
     translatable_fields = [*ResourcePage.translatable_fields, TranslatableField("chapters")]
 
+    api_fields = [
+        *ResourcePage.api_fields,
+        APIField("chapters", serializer=serializers.ChaptersField()),
+    ]
+
     class Meta:
         verbose_name = _("guideline")
         verbose_name_plural = _("guidelines")
@@ -431,3 +489,10 @@ class GuidelinePage(ResourcePage):
         context = super().get_context(request, *args, **kwargs)
         context["chapters"] = self.table_of_contents()
         return context
+
+
+@receiver(post_save, sender=get_document_model())
+def reindex_pages_of_document(sender, instance, **kwargs):
+    """A replaced file changes what its pages say: search must see the new text at once."""
+    for page in ResourcePage.objects.filter(document=instance).specific():
+        index.insert_or_update_object(page)

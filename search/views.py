@@ -1,37 +1,33 @@
-from django.core.paginator import Paginator
+from http import HTTPStatus
+
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale, Page
-
-RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+from .service import SORTS, SearchService
 
 
-def clean_query(raw: str) -> str:
-    """Plain words only, of bounded length.
-
-    Double quotes are dropped: the SQLite back end of modelsearch 1.3 quotes each term with
-    `"…"` without escaping quotes inside it, so a stray `"` would break the FTS5 expression.
-    """
-    return " ".join(raw.replace('"', " ").split())[:MAX_QUERY_LENGTH]
-
-
+@require_GET
 def search(request):
-    """Full-text search over the live pages of the visitor's language."""
-    query = clean_query(request.GET.get("q", ""))
-    results = Page.objects.none()
-    if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
-        )
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    page = paginator.get_page(request.GET.get("page"))
+    outcome = SearchService().search(request.GET)
+    hidden = [("q", outcome.query)]
+    if outcome.all_languages:
+        hidden.append(("languages", "all"))
     return TemplateResponse(
         request,
         "search/search.html",
         {
-            "search_query": query,
-            "search_results": page,
-            "page_range": paginator.get_elided_page_range(page.number),
+            "outcome": outcome,
+            "search_query": outcome.query,
+            "hidden": hidden,
+            "sorts": list(SORTS.items()),
         },
     )
+
+
+@require_GET
+def autocomplete(request):
+    """Titles of this language's pages that start like what the visitor typed, as JSON."""
+    query = request.GET.get("q", "")
+    results = SearchService().autocomplete(query)
+    return JsonResponse({"query": query[:200], "results": results}, status=HTTPStatus.OK)

@@ -89,3 +89,10 @@ class RememberLanguageMiddleware:
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
         return response
+
+
+def localized_names(instances, locale: Locale) -> list[str]:
+    """The names of `instances` in `locale` (their source names where untranslated)."""
+    instances = [instance for instance in instances if instance is not None]
+    localized = localize_all(instances, locale)
+    return [str(localized[(type(instance), instance.pk)]) for instance in instances]

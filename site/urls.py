@@ -6,12 +6,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from dcaht import api, feeds, seo, sitemaps
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Open interfaces for partner sites, crawlers and browsers.
+    path("api/v2/", include((api.urlpatterns, "wagtailapi"))),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -24,5 +29,8 @@ if settings.DEBUG:
 # Every public page lives under its language prefix (/en/, /de/, …); Wagtail's pages come last.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
+    path("feeds/", include((feeds.urlpatterns, "feeds"))),
+    path("opensearch.xml", seo.opensearch, name="opensearch"),
     path("", include(wagtail_urls)),
 )

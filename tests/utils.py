@@ -5,7 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
 from wagtail_localize.models import Translation, TranslationSource
 
 import polib
@@ -49,3 +50,37 @@ def translate(instance, language_code: str, translations: dict[str, str] | None 
     translation.import_po(polib.pofile(str(po)))
     translation.save_target(publish=True)
     return instance.get_translation(translation.target_locale)
+
+
+def refresh_search_index() -> None:
+    """Make what was just indexed searchable (OpenSearch shows new documents after a refresh)."""
+    backend = get_search_backend("default")
+    if hasattr(backend, "es"):
+        backend.get_index_for_model(Page).refresh()
+
+
+def pdf_with_text(text: str) -> bytes:
+    """A one-page PDF showing `text` in Helvetica: enough for a PDF reader to extract it."""
+    escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    stream = f"BT /F1 12 Tf 72 720 Td ({escaped}) Tj ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    pdf = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return pdf

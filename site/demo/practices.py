@@ -301,7 +301,8 @@ def publish_child(parent, instance):
     return page
 
 
-def load_practices(home, network: Network) -> None:
+def load_practices(home, network: Network) -> list[GoodPracticePage]:
+    """Build the practice and place pages; return the practices, in the seed's order."""
     locale = home.locale
     practice_index = publish_child(
         home, PracticeIndexPage(locale=locale, show_in_menus=True, **PRACTICE_INDEX)
@@ -321,8 +322,11 @@ def load_practices(home, network: Network) -> None:
                 place=network.places[slug],
             ),
         )
+    practices = []
     for data in PRACTICES:
-        if practice_index.get_children().filter(slug=data["slug"]).exists():
+        existing = practice_index.get_children().filter(slug=data["slug"]).first()
+        if existing is not None:
+            practices.append(existing.specific)
             continue
         page = GoodPracticePage(
             locale=locale,
@@ -341,4 +345,5 @@ def load_practices(home, network: Network) -> None:
             PracticeOrganisation(organisation=network.organisations[key], role=role)
             for key, role in data["organisations"]
         ]
-        publish_child(practice_index, page)
+        practices.append(publish_child(practice_index, page))
+    return practices

@@ -1,13 +1,16 @@
 """The abstract page every page type of the hub extends."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from dcaht.search_config import language_subfields
 from dcaht.translation_state import translation_state
 
 
@@ -27,7 +30,21 @@ class BasePage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        # On OpenSearch, analysed once per language (see dcaht.search_config); the database
+        # back end indexes them as plain text.
+        index.SearchField(
+            "search_title",
+            boost=3,
+            es_extra={"fields": language_subfields(code for code, _name in settings.LANGUAGES)},
+        ),
+        index.SearchField(
+            "search_content",
+            es_extra={"fields": language_subfields(code for code, _name in settings.LANGUAGES)},
+        ),
+    ]
 
     translatable_fields = [
         TranslatableField("title"),
@@ -45,6 +62,22 @@ class BasePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["translation_state"] = translation_state(self)
         return context
+
+    def search_title(self) -> str:
+        return self.title
+
+    def search_content(self) -> str:
+        """All the page's readable text, for search: its own fields, then `extra_search_text`."""
+        parts = [self.summary]
+        for field in self._meta.get_fields():
+            if isinstance(field, RichTextField | StreamField):
+                parts.extend(field.get_searchable_content(getattr(self, field.name)))
+        parts.extend(self.extra_search_text())
+        return "\n".join(part for part in parts if part)
+
+    def extra_search_text(self) -> list[str]:
+        """Text that is not in the page's own fields (names of linked records, documents)."""
+        return []
 
     @property
     def description(self) -> str:

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
+from dcaht.search_config import INDEX_SETTINGS
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 VAR_DIR = BASE_DIR / "var"
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -65,6 +68,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -138,10 +142,10 @@ def search_backends(url: str, index_prefix: str) -> dict:
                 "INDEX_PREFIX": f"{index_prefix}_",
                 "TIMEOUT": 5,
                 "OPTIONS": {"max_retries": 0},
-                "INDEX_SETTINGS": {
-                    "settings": {"index": {"number_of_shards": 1, "number_of_replicas": 0}}
-                },
-            }
+                "INDEX_SETTINGS": INDEX_SETTINGS,
+            },
+            # Kept up to date too: the search page falls back to it when OpenSearch is down.
+            "database": {"BACKEND": "wagtail.search.backends.database"},
         }
     return {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
@@ -205,6 +209,12 @@ if DEEPL_API_KEY:
     }
 
 WAGTAIL_SITE_NAME = "Danube Cities Knowledge Hub"
+
+# The public read API (/api/v2/, see dcaht.api): bounded pages of results, and no full-text
+# search parameter (the search app provides the hub's search).
+WAGTAILAPI_LIMIT_MAX = 50
+WAGTAILAPI_SEARCH_ENABLED = False
+
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

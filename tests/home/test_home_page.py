@@ -1,3 +1,5 @@
+import html
+import re
 from http import HTTPStatus
 
 from django.conf import settings
@@ -8,7 +10,10 @@ from django.test import TestCase
 from wagtail.models import Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.models import HomePage
+from home.models import HomeFeaturedPractice, HomePage
+from practices.models import GoodPracticePage
+
+BARCELONA = "barcelona-assistance-to-victims"
 
 
 class DemoSiteTestCase(WagtailPageTestCase):
@@ -88,3 +93,58 @@ class AdminTests(TestCase):
         self.assertEqual(response.status_code, HTTPStatus.OK)
         self.assertTrue(response.context["user"].is_authenticated)
         self.assertEqual(response.request["PATH_INFO"], "/admin/")
+
+
+class HomePageContentTests(TestCase):
+    def test_shows_the_report_the_guidelines_and_the_four_practices(self):
+        response = self.client.get("/en/")
+
+        for text in [
+            "Round Table on Preventing &amp; Combating Human Trafficking",
+            "Guidelines for Municipalities",
+            "Vienna – local GRETA working group",
+            "Ljubljana – Memorandum of Cooperation",
+            "Barcelona – Assistance to victims",
+            "Russian Federation – Raising awareness",
+        ]:
+            self.assertContains(response, text)
+
+    def test_figures_are_counted_from_the_content(self):
+        figures = self.client.get("/en/").context["figures"]
+
+        self.assertEqual(figures["practices"], 4)
+        self.assertEqual(figures["places"], 4)
+        self.assertEqual(figures["languages"], 5)
+
+    def test_every_link_on_the_home_page_resolves(self):
+        for language in ["en", "sl"]:
+            response = self.client.get(f"/{language}/")
+            links = set(re.findall(r'href="(/[^"]*)"', response.content.decode()))
+            self.assertGreater(len(links), 20)
+            for link in sorted(links):
+                with self.subTest(link=link):
+                    self.assertEqual(
+                        self.client.get(html.unescape(link)).status_code, HTTPStatus.OK
+                    )
+
+    def test_featured_practices_fall_back_to_the_newest(self):
+        home = HomePage.objects.get(locale__language_code="en")
+        home.featured_practices = [
+            HomeFeaturedPractice(
+                practice=GoodPracticePage.objects.get(slug=BARCELONA, locale=home.locale)
+            )
+        ]
+        home.save_revision().publish()
+
+        featured = [page.slug for page in self.client.get("/en/").context["featured_practices"]]
+
+        self.assertEqual(featured[0], BARCELONA)
+        self.assertEqual(len(featured), 4)
+        self.assertEqual(len(set(featured)), 4)
+
+    def test_the_slovenian_home_page_shows_slovenian_practices(self):
+        response = self.client.get("/sl/")
+
+        languages = {page.locale.language_code for page in response.context["featured_practices"]}
+        self.assertEqual(languages, {"sl"})
+        self.assertContains(response, "Ljubljana – Memorandum o sodelovanju")

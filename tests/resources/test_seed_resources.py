@@ -217,7 +217,7 @@ class SeedReportTests(WagtailPageTestCase):
             with self.subTest(query=query):
                 response = self.client.get("/en/search/", {"q": query})
 
-                found = {page.slug for page in response.context["search_results"]}
+                found = {hit.page.slug for hit in response.context["outcome"].hits}
                 self.assertIn(slug, found)
 
     def test_no_document_is_attached_since_the_seed_has_none(self):

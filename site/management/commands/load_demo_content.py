@@ -12,7 +12,7 @@ from dcaht.demo.practices import load_practices
 from dcaht.demo.resources import load_resources
 from dcaht.demo.translations import import_translations
 from dcaht.i18n import ensure_locales, synchronize_locales
-from home.models import HomePage
+from home.models import HomeFeaturedPractice, HomePage
 
 HOME_SUMMARY = (
     "Good practices, reports and events of cities, NGOs and experts working together against "
@@ -36,9 +36,12 @@ class Command(BaseCommand):
             home = self.ensure_home_page()
             ensure_locales()
             network = Network(home.locale)
-            load_practices(home, network)
+            practices = load_practices(home, network)
             resources = load_resources(home, network)
             load_meetings(home, network, report=resources["report"])
+            if not home.featured_practices.exists():
+                home.featured_practices = [HomeFeaturedPractice(practice=p) for p in practices]
+                home.save_revision().publish()
         synchronize_locales()
         for imported in import_translations(home):
             self.say(f"Imported the translation {imported}.")

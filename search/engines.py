@@ -1,0 +1,144 @@
+"""The two ways to find pages: OpenSearch (when configured) and Wagtail's database back end.
+
+Both answer the same question: the ids of the live pages of some locales that match a query,
+best first, with an excerpt where the engine can mark the terms. Everything else (filters,
+facets, pagination, permissions) is done by the service on those ids, the same way for both,
+so a search gives the same facets whichever engine answered.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from opensearchpy import Q, Search
+from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
+from opensearchpy.exceptions import TransportError
+
+from dcaht.models import BasePage
+
+EXCERPT_LENGTH = 220
+
+
+class EngineUnavailable(Exception):
+    """The search engine did not answer."""
+
+
+@dataclass(frozen=True)
+class Match:
+    page_id: int
+    excerpt: SafeString | None = None
+
+
+class DatabaseEngine:
+    """Wagtail's database back end: SQLite FTS5 locally, PostgreSQL full text in production."""
+
+    name = "database"
+
+    def __init__(self, backend_name: str):
+        self.backend_name = backend_name
+
+    def matches(self, query: str, locale_ids: list[int], limit: int, language_codes=()):
+        # modelsearch 1.3's SQLite back end quotes each term without escaping quotes inside it.
+        query = " ".join(query.replace('"', " ").split())
+        if not query:
+            return []
+        pages = Page.objects.live().filter(locale_id__in=locale_ids)
+        results = pages.search(query, backend=self.backend_name, operator="or")[:limit]
+        return [Match(page.pk) for page in results]
+
+
+class OpenSearchEngine:
+    """OpenSearch, queried with the client's DSL so that each language uses its analyzer.
+
+    Wagtail's own query API cannot choose the analysed sub-fields (`search_content.de`) nor
+    ask for highlights, so the query is written here against the index Wagtail maintains.
+    """
+
+    name = "opensearch"
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    # modelsearch names a field defined below the index's root model (Page) after the model
+    # that defines it: BasePage's `search_content` is `dcaht_basepage__search_content`.
+    prefix = f"{BasePage._meta.app_label}_{BasePage.__name__.lower()}__"
+
+    def fields(self, language_codes: list[str]) -> list[str]:
+        title, content = f"{self.prefix}search_title", f"{self.prefix}search_content"
+        fields = [f"{title}^3", content]
+        for code in language_codes:
+            fields += [f"{title}.{code}^3", f"{content}.{code}"]
+        return fields
+
+    def matches(self, query: str, locale_ids: list[int], limit: int, language_codes=()):
+        codes = list(language_codes)
+        content = f"{self.prefix}search_content"
+        highlight_fields = [f"{content}.{code}" for code in codes] or [content]
+        search = (
+            Search(using=self.backend.es, index=self.backend.get_index_for_model(Page).name)
+            .query(Q("multi_match", query=query, fields=self.fields(codes), type="most_fields"))
+            .filter("term", live_filter=True)
+            .filter("terms", locale_id_filter=locale_ids)
+            .highlight(
+                *highlight_fields,
+                fragment_size=EXCERPT_LENGTH,
+                number_of_fragments=1,
+                no_match_size=EXCERPT_LENGTH,
+            )
+            .highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
+            .source(["pk"])
+            .extra(size=limit)
+        )
+        try:
+            response = search.execute()
+        except (OpenSearchConnectionError, TransportError) as error:
+            raise EngineUnavailable(str(error)) from error
+        matches = []
+        for hit in response:
+            fragments = [
+                fragment
+                for field in highlight_fields
+                for fragment in getattr(getattr(hit.meta, "highlight", None), field, [])
+            ]
+            # The highlighter escapes the text (encoder "html") and adds only <mark> tags.
+            excerpt = mark_safe(fragments[0]) if fragments else None  # noqa: S308
+            matches.append(Match(int(hit.pk), excerpt))
+        return matches
+
+
+def engines():
+    """The engine to ask first, and the one to fall back to when it does not answer."""
+    backends = settings.WAGTAILSEARCH_BACKENDS
+    default = get_search_backend("default")
+    if hasattr(default, "es"):
+        fallback = DatabaseEngine("database") if "database" in backends else None
+        return OpenSearchEngine(default), fallback
+    return DatabaseEngine("default"), None
+
+
+def make_excerpt(text: str, query: str, length: int = EXCERPT_LENGTH) -> SafeString:
+    """A passage of `text` around the first query term, escaped, with the terms in <mark>."""
+    terms = sorted(set(re.findall(r"\w{2,}", query.lower())), key=len, reverse=True)
+    text = " ".join(text.split())
+    if not terms:
+        return escape(text[:length])
+    pattern = re.compile(r"\b(" + "|".join(re.escape(term) for term in terms) + r")\w*", re.I)
+    first = pattern.search(text)
+    start = max(0, first.start() - length // 3) if first else 0
+    window = text[start : start + length]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + length < len(text) else ""
+    marked = []
+    position = 0
+    for match in pattern.finditer(window):
+        marked.append(escape(window[position : match.start()]))
+        marked.append(f"<mark>{escape(match.group(0))}</mark>")
+        position = match.end()
+    marked.append(escape(window[position:]))
+    return mark_safe(prefix + "".join(marked) + suffix)  # noqa: S308 - every part escaped

@@ -1,0 +1,436 @@
+"""The one search service: the search page, the autocomplete endpoint and the API call it.
+
+An engine (OpenSearch, or the database) finds the matching pages, best first; this module
+then keeps the live and public ones, describes each hit (type, place, date, excerpt,
+language), counts the facets (type, theme, country, place, year), applies the filters (AND
+across facets, OR inside one), sorts and paginates. When OpenSearch does not answer, the
+database engine answers instead and the outcome says so.
+"""
+
+import difflib
+import logging
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Locale, Page
+
+from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
+from opensearchpy.exceptions import TransportError
+
+from dcaht.i18n import localize_all
+from dcaht.models import Country, Place, Theme
+from meetings.models import EventPage
+from practices.models import GoodPracticePage, PlacePage
+from resources.models import ResourcePage, RoundTableReportPage
+
+from .engines import EngineUnavailable, make_excerpt
+from .engines import engines as configured_engines
+from .models import UnansweredQuery
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_LENGTH = 200
+MAX_HITS = 1000
+PER_PAGE = 10
+AUTOCOMPLETE_LIMIT = 8
+FACETS = ("type", "theme", "country", "place", "year")
+FACET_LABELS = {
+    "type": _("Type"),
+    "theme": _("Theme"),
+    "country": _("Country"),
+    "place": _("Place"),
+    "year": _("Year"),
+}
+SORTS = {"relevance": _("Relevance"), "date": _("Date")}
+
+
+def clean_query(raw: str) -> str:
+    """Printable text, single-spaced, of bounded length."""
+    printable = "".join(char if char.isprintable() else " " for char in raw)
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+
+
+@dataclass
+class Facts:
+    """What the facets and the result list need to know of a page, gathered in bulk."""
+
+    content_type_id: int
+    locale_id: int
+    published: date | None
+    themes: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    year: int | None = None
+    day: date | None = None
+
+    def values(self, facet: str, type_key: str) -> set[str]:
+        if facet == "type":
+            return {type_key}
+        if facet == "year":
+            return {str(self.year)} if self.year else set()
+        return getattr(self, {"theme": "themes", "country": "countries", "place": "places"}[facet])
+
+
+def gather_facts(page_ids: list[int]) -> dict[int, Facts]:
+    """The facts of every page, in a fixed number of queries whatever the number of pages."""
+    facts = {
+        row["id"]: Facts(
+            row["content_type_id"],
+            row["locale_id"],
+            row["first_published_at"].date() if row["first_published_at"] else None,
+        )
+        for row in Page.objects.filter(id__in=page_ids).values(
+            "id", "content_type_id", "locale_id", "first_published_at"
+        )
+    }
+    practice_places = GoodPracticePage.places.through.objects.filter(
+        goodpracticepage_id__in=page_ids
+    ).values_list("goodpracticepage_id", "place__slug", "place__country__code")
+    single_places = [
+        PlacePage.objects.filter(pk__in=page_ids).values_list(
+            "pk", "place__slug", "place__country__code"
+        ),
+        EventPage.objects.filter(pk__in=page_ids, place__isnull=False).values_list(
+            "pk", "place__slug", "place__country__code"
+        ),
+        RoundTableReportPage.objects.filter(pk__in=page_ids, place__isnull=False).values_list(
+            "pk", "place__slug", "place__country__code"
+        ),
+    ]
+    for rows in [practice_places, *single_places]:
+        for page_id, place, country in rows:
+            facts[page_id].places.add(place)
+            facts[page_id].countries.add(country)
+    theme_rows = [
+        GoodPracticePage.themes.through.objects.filter(
+            goodpracticepage_id__in=page_ids
+        ).values_list("goodpracticepage_id", "theme__slug"),
+        ResourcePage.themes.through.objects.filter(resourcepage_id__in=page_ids).values_list(
+            "resourcepage_id", "theme__slug"
+        ),
+    ]
+    for rows in theme_rows:
+        for page_id, theme in rows:
+            facts[page_id].themes.add(theme)
+    for page_id, year in GoodPracticePage.objects.filter(pk__in=page_ids).values_list(
+        "pk", "start_year"
+    ):
+        facts[page_id].year = year
+    for page_id, year, meeting_date in ResourcePage.objects.filter(pk__in=page_ids).values_list(
+        "pk", "year", "roundtablereportpage__meeting_date"
+    ):
+        facts[page_id].year = year
+        facts[page_id].day = meeting_date
+    for page_id, start_date in EventPage.objects.filter(pk__in=page_ids).values_list(
+        "pk", "start_date"
+    ):
+        facts[page_id].year = start_date.year
+        facts[page_id].day = start_date
+    for item in facts.values():
+        item.day = item.day or item.published
+    return facts
+
+
+@dataclass(frozen=True)
+class FacetInfo:
+    param: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Hit:
+    page: Page
+    type_label: str
+    places: list[str]
+    day: date | None
+    excerpt: str
+    language_code: str
+    language_name: str
+
+
+@dataclass
+class Outcome:
+    query: str
+    all_languages: bool
+    sort: str
+    total: int = 0
+    hits: PaginatorPage | None = None
+    page_range: list = field(default_factory=list)
+    facets: list[dict] = field(default_factory=list)
+    active_filters: list[dict] = field(default_factory=list)
+    promotions: list[Page] = field(default_factory=list)
+    engine: str = ""
+    degraded: bool = False
+    suggestion: str = ""
+    in_other_languages: int = 0
+
+
+class SearchService:
+    """Search pages of one language, or all, from a request's query string."""
+
+    def __init__(self, locale: Locale | None = None):
+        self.locale = locale or Locale.get_active()
+        self.engine, self.fallback = configured_engines()
+        self.used_engine = self.engine
+        self.degraded = False
+
+    # Matching -------------------------------------------------------------------------
+
+    def _locales(self, all_languages: bool) -> list[Locale]:
+        return list(Locale.objects.all()) if all_languages else [self.locale]
+
+    def matches(self, query: str, all_languages: bool = False, limit: int = MAX_HITS):
+        locales = self._locales(all_languages)
+        ids = [locale.id for locale in locales]
+        codes = [locale.language_code for locale in locales]
+        try:
+            found = self.engine.matches(query, ids, limit, language_codes=codes)
+        except EngineUnavailable:
+            if self.fallback is None:
+                raise
+            logger.warning("OpenSearch did not answer; the database answered %r.", query)
+            self.used_engine, self.degraded = self.fallback, True
+            found = self.fallback.matches(query, ids, limit, language_codes=codes)
+        visible = dict(
+            Page.objects.live()
+            .public()
+            .filter(id__in=[match.page_id for match in found])
+            .values_list("id", "locale_id")
+        )
+        found = [match for match in found if match.page_id in visible]
+        # Across languages, the visitor's own language comes first (the sort is stable).
+        found.sort(key=lambda match: visible[match.page_id] != self.locale.id)
+        return found
+
+    # The search page ------------------------------------------------------------------
+
+    def selected_filters(self, params: QueryDict) -> dict[str, list[str]]:
+        selected = {}
+        for facet in FACETS:
+            values = []
+            for value in params.getlist(facet)[:20]:
+                value = value.strip()
+                if value and len(value) <= 100 and value not in values:
+                    values.append(value)
+            selected[facet] = values
+        return selected
+
+    def search(self, params: QueryDict) -> Outcome:
+        query = clean_query(params.get("q", ""))
+        all_languages = params.get("languages") == "all"
+        sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
+        outcome = Outcome(query=query, all_languages=all_languages, sort=sort)
+        if not query:
+            return outcome
+        matches = self.matches(query, all_languages)
+        outcome.engine, outcome.degraded = self.used_engine.name, self.degraded
+        facts = gather_facts([match.page_id for match in matches])
+        type_keys = self.type_keys({item.content_type_id for item in facts.values()})
+        selected = self.selected_filters(params)
+
+        def passes(page_id, *, without=None):
+            item = facts[page_id]
+            return all(
+                item.values(facet, type_keys[item.content_type_id]) & set(values)
+                for facet, values in selected.items()
+                if values and facet != without
+            )
+
+        kept = [match for match in matches if passes(match.page_id)]
+        if sort == "date":
+            kept.sort(key=lambda match: facts[match.page_id].day or date.min, reverse=True)
+        outcome.total = len(kept)
+        outcome.facets, outcome.active_filters = self.facets(
+            matches, facts, type_keys, selected, passes, params
+        )
+        paginator = Paginator(kept, PER_PAGE)
+        current = paginator.get_page(params.get("page"))
+        current.object_list = self.describe(list(current.object_list), facts, query)
+        outcome.hits = current
+        outcome.page_range = list(paginator.get_elided_page_range(current.number))
+        if current.number == 1 and not any(selected.values()):
+            outcome.promotions = self.promotions(query)
+        self.record(query, outcome.total)
+        if outcome.total == 0:
+            outcome.suggestion = self.suggestion(query)
+            if not all_languages:
+                outcome.in_other_languages = len(self.matches(query, all_languages=True))
+        return outcome
+
+    def type_keys(self, content_type_ids) -> dict[int, str]:
+        return {
+            content_type.id: content_type.model
+            for content_type in ContentType.objects.filter(id__in=content_type_ids)
+        }
+
+    def facets(self, matches, facts, type_keys, selected, passes, params):
+        counts = {facet: defaultdict(int) for facet in FACETS}
+        for facet in FACETS:
+            for match in matches:
+                if passes(match.page_id, without=facet):
+                    item = facts[match.page_id]
+                    for value in item.values(facet, type_keys[item.content_type_id]):
+                        counts[facet][value] += 1
+        labels = self.labels(counts, selected, type_keys)
+        facets, active = [], []
+        for facet in FACETS:
+            options = [
+                Option(value, labels[facet].get(value, value), count, value in selected[facet])
+                for value, count in counts[facet].items()
+            ]
+            options += [
+                Option(value, labels[facet][value], 0, True)
+                for value in selected[facet]
+                if value not in counts[facet] and value in labels[facet]
+            ]
+            reverse = facet == "year"
+            options.sort(
+                key=lambda option: option.value if reverse else option.label, reverse=reverse
+            )
+            if options:
+                facets.append({"facet": FacetInfo(facet, FACET_LABELS[facet]), "options": options})
+            for option in options:
+                if option.selected:
+                    remaining = params.copy()
+                    remaining.setlist(facet, [v for v in selected[facet] if v != option.value])
+                    remaining.pop("page", None)
+                    active.append(
+                        {
+                            "facet": FACET_LABELS[facet],
+                            "label": option.label,
+                            "remove_query": remaining.urlencode(),
+                        }
+                    )
+        return facets, active
+
+    def labels(self, counts, selected, type_keys) -> dict[str, dict[str, str]]:
+        def wanted(facet):
+            return {*counts[facet], *selected[facet]}
+
+        types = {
+            content_type.model: str(content_type.model_class()._meta.verbose_name).capitalize()
+            for content_type in ContentType.objects.filter(
+                app_label__in=["home", "practices", "resources", "meetings"],
+                model__in=wanted("type"),
+            )
+            if content_type.model_class() is not None
+        }
+        entities = {}
+        for facet, model, key in [
+            ("theme", Theme, "slug"),
+            ("country", Country, "code"),
+            ("place", Place, "slug"),
+        ]:
+            records = list(
+                model.objects.filter(**{f"{key}__in": wanted(facet)}, locale=Locale.get_default())
+            )
+            localized = localize_all(records, self.locale)
+            entities[facet] = {
+                getattr(record, key): str(localized[(model, record.pk)]) for record in records
+            }
+        years = {value: value for value in wanted("year") if re.fullmatch(r"\d{4}", value)}
+        return {"type": types, **entities, "year": years}
+
+    def describe(self, matches, facts, query) -> list[Hit]:
+        pages = {
+            page.pk: page
+            for page in Page.objects.filter(id__in=[m.page_id for m in matches])
+            .select_related("locale")
+            .specific()
+        }
+        place_slugs = {slug for match in matches for slug in facts[match.page_id].places}
+        places = list(Place.objects.filter(slug__in=place_slugs, locale=Locale.get_default()))
+        localized = localize_all(places, self.locale)
+        place_names = {place.slug: str(localized[(Place, place.pk)]) for place in places}
+        hits = []
+        for match in matches:
+            page = pages[match.page_id]
+            text = page.search_content() if hasattr(page, "search_content") else ""
+            hits.append(
+                Hit(
+                    page=page,
+                    type_label=str(page._meta.verbose_name).capitalize(),
+                    places=sorted(place_names[slug] for slug in facts[page.pk].places),
+                    day=facts[page.pk].day,
+                    excerpt=match.excerpt or make_excerpt(text or page.title, query),
+                    language_code=page.locale.language_code,
+                    language_name=page.locale.get_display_name(),
+                )
+            )
+        return hits
+
+    def promotions(self, query: str) -> list[Page]:
+        promoted = (
+            SearchPromotion.objects.filter(query__query_string=query.lower())
+            .select_related("page")
+            .order_by("sort_order")
+        )
+        pages = []
+        for promotion in promoted:
+            if promotion.page is None:
+                continue
+            page = promotion.page.get_translation_or_none(self.locale) or promotion.page
+            if page.live:
+                pages.append(page.specific)
+        return pages
+
+    def record(self, query: str, total: int) -> None:
+        Query.get(query).add_hit()
+        if total == 0:
+            UnansweredQuery.record(query, self.locale)
+
+    def suggestion(self, query: str) -> str:
+        """A close spelling from the titles of this language's pages, or nothing."""
+        vocabulary = set()
+        for title in (
+            Page.objects.live().filter(locale=self.locale).values_list("title", flat=True)[:5000]
+        ):
+            vocabulary.update(word.lower() for word in re.findall(r"\w{3,}", title))
+        words = query.lower().split()
+        corrected = [
+            (difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75) or [word])[0]
+            for word in words
+        ]
+        return " ".join(corrected) if corrected != words else ""
+
+    # Autocomplete ---------------------------------------------------------------------
+
+    def autocomplete(self, raw: str) -> list[dict]:
+        # Quotes mean nothing in a title prefix, and break modelsearch 1.3's SQLite back end.
+        query = clean_query(raw.replace('"', " "))
+        if len(query) < 2:
+            return []
+        pages = Page.objects.live().public().filter(locale=self.locale)
+        try:
+            found = list(pages.autocomplete(query)[:AUTOCOMPLETE_LIMIT])
+        except (OpenSearchConnectionError, TransportError):
+            logger.warning("Autocomplete fell back to the database for %r.", query)
+            found = list(pages.filter(title__icontains=query)[:AUTOCOMPLETE_LIMIT])
+        specific = Page.objects.filter(id__in=[page.id for page in found]).specific()
+        by_id = {page.id: page for page in specific}
+        return [
+            {
+                "title": by_id[page.id].title,
+                "url": by_id[page.id].url,
+                "type": str(by_id[page.id]._meta.verbose_name).capitalize(),
+            }
+            for page in found
+            if page.id in by_id
+        ]

@@ -1,0 +1,214 @@
+"""Atom and RSS feeds of each language's newest content, with Django's syndication framework.
+
+`/<lang>/feeds/<name>.atom` and `/<lang>/feeds/<name>.rss`, where `<name>` is `practices`,
+`resources` (every kind: reports and guidelines included), `reports` (round-table reports) or
+`all` (practices, resources and events). A feed lists the live, public pages of its URL's
+language, newest first by first publication, at most `FEED_LENGTH`. A page not translated yet is
+in its language's feeds as on its site (an alias of the English page); its entry says the
+language its text is in (`xml:lang` and `dc:language`).
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest
+from django.urls import path, reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+
+from wagtail.models import Locale, Page
+
+from dcaht.seo import NETWORK_ACRONYM, NETWORK_NAME
+from home.models import HomePage
+from meetings.models import EventPage
+from practices.models import GoodPracticePage, PracticeIndexPage
+from resources.models import ResourceIndexPage, ResourcePage, RoundTableReportPage
+
+FEED_LENGTH = 50
+DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
+
+
+class LanguageAtomFeed(Atom1Feed):
+    """Atom, with the language of each entry's text."""
+
+    def root_attributes(self):
+        return {**super().root_attributes(), "xmlns:dc": DUBLIN_CORE}
+
+    def item_attributes(self, item):
+        return {**super().item_attributes(item), "xml:lang": item["content_language"]}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("dc:language", item["content_language"])
+
+
+class LanguageRssFeed(Rss201rev2Feed):
+    """RSS 2.0, with the language of each item's text."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("dc:language", item["content_language"])
+
+
+FORMATS = {"atom": LanguageAtomFeed, "rss": LanguageRssFeed}
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a feed is made from: the request, its language, and the page the feed is about."""
+
+    request: HttpRequest
+    locale: Locale
+    index: Page | None
+
+
+@dataclass(frozen=True)
+class Entry:
+    page: Page
+    url: str
+    language: str
+
+
+class PageFeed(Feed):
+    """The newest live pages of some types in the request's language."""
+
+    page_types: tuple[type[Page], ...] = ()
+    # The index whose title, summary and address describe the feed (the home page for "all").
+    index_type: type[Page] = HomePage
+    # The feed's name, before the site's; None for the site's own feed.
+    heading = None
+    author_name = f"{NETWORK_NAME} ({NETWORK_ACRONYM})"
+
+    def __init__(self, feed_type):
+        self.feed_type = feed_type
+
+    def get_object(self, request, *args, **kwargs):
+        locale = Locale.get_active()
+        index = self.index_type.objects.live().public().filter(locale=locale).first()
+        return Source(request=request, locale=locale, index=index)
+
+    def title(self, obj):
+        site_name = gettext("Danube Cities Knowledge Hub")
+        return f"{capfirst(self.heading)} · {site_name}" if self.heading else site_name
+
+    def link(self, obj):
+        return obj.index.get_url(obj.request) if obj.index else "/"
+
+    def description(self, obj):
+        return obj.index.summary if obj.index and obj.index.summary else self.title(obj)
+
+    def items(self, obj):
+        pages = list(
+            Page.objects.live()
+            .public()
+            .filter(locale=obj.locale)
+            .type(*self.page_types)
+            .order_by("-first_published_at", "-pk")
+            .defer_streamfields()
+            .specific()[:FEED_LENGTH]
+        )
+        # An alias shows the text of the page it is an alias of, in that page's language.
+        alias_languages = dict(
+            Page.objects.filter(
+                pk__in={page.alias_of_id for page in pages if page.alias_of_id}
+            ).values_list("pk", "locale__language_code")
+        )
+        request = obj.request
+        return [
+            Entry(
+                page=page,
+                url=request.build_absolute_uri(page.get_url(request)),
+                language=alias_languages.get(page.alias_of_id, obj.locale.language_code),
+            )
+            for page in pages
+        ]
+
+    def item_title(self, item):
+        return item.page.title
+
+    def item_description(self, item):
+        return escape(item.page.summary)
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        return item.page.first_published_at
+
+    def item_updateddate(self, item):
+        return item.page.last_published_at or item.page.first_published_at
+
+    def item_categories(self, item):
+        return [capfirst(item.page._meta.verbose_name)]
+
+    def item_extra_kwargs(self, item):
+        return {"content_language": item.language}
+
+
+class PracticesFeed(PageFeed):
+    page_types = (GoodPracticePage,)
+    index_type = PracticeIndexPage
+    heading = GoodPracticePage._meta.verbose_name_plural
+
+
+class ResourcesFeed(PageFeed):
+    page_types = (ResourcePage,)
+    index_type = ResourceIndexPage
+    heading = ResourcePage._meta.verbose_name_plural
+
+
+class ReportsFeed(PageFeed):
+    page_types = (RoundTableReportPage,)
+    index_type = ResourceIndexPage
+    heading = RoundTableReportPage._meta.verbose_name_plural
+
+
+class AllFeed(PageFeed):
+    page_types = (GoodPracticePage, ResourcePage, EventPage)
+
+
+FEEDS = {
+    "practices": PracticesFeed,
+    "resources": ResourcesFeed,
+    "reports": ReportsFeed,
+    "all": AllFeed,
+}
+
+# Included under the language prefixes, in the namespace "feeds": "feeds:practices_atom", …
+urlpatterns = [
+    path(f"{name}.{extension}", feed(feed_type), name=f"{name}_{extension}")
+    for name, feed in FEEDS.items()
+    for extension, feed_type in FORMATS.items()
+]
+
+
+FORMAT_NAMES = {"atom": "Atom", "rss": "RSS"}
+
+
+def feed_links(page: Page | None, *, include_all: bool = True) -> list[dict]:
+    """The feeds to announce on a page: its section's on an index page, and the whole hub's."""
+    names = []
+    if isinstance(page, PracticeIndexPage):
+        names = ["practices"]
+    elif isinstance(page, ResourceIndexPage):
+        names = ["resources", "reports"]
+    if include_all:
+        names.append("all")
+    links = []
+    for name in names:
+        feed = FEEDS[name]
+        title = capfirst(feed.heading) if feed.heading else gettext("Danube Cities Knowledge Hub")
+        for extension, feed_type in FORMATS.items():
+            links.append(
+                {
+                    "title": f"{title} ({FORMAT_NAMES[extension]})",
+                    "type": feed_type.content_type.split(";")[0],
+                    "url": reverse(f"feeds:{name}_{extension}"),
+                }
+            )
+    return links

@@ -1,0 +1,296 @@
+"""The search page and its service, on the configured engine (database, or OpenSearch when
+SEARCH_URL is set) and, for the fallback, on an OpenSearch node that does not answer."""
+
+import json
+from http import HTTPStatus
+from unittest import skipUnless
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.test import TestCase, override_settings
+from django.urls import reverse
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase as HypothesisTestCase
+
+from practices.models import GoodPracticePage
+from resources.models import GuidelinePage
+from search.models import UnansweredQuery
+from tests.utils import pdf_with_text, refresh_search_index, translate
+
+ON_OPENSEARCH = bool(settings.SEARCH_URL)
+NEEDS_OPENSEARCH = "needs a real OpenSearch node: set SEARCH_URL (make opensearch)"
+
+
+def slugs(response):
+    return [hit.page.slug for hit in response.context["outcome"].hits]
+
+
+class SeedSearchTests(TestCase):
+    def search(self, language="en", **params):
+        response = self.client.get(f"/{language}/search/", params)
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        return response
+
+    def test_ljubljana_finds_its_practice_and_place(self):
+        response = self.search(q="Ljubljana")
+
+        self.assertIn("ljubljana-memorandum-of-cooperation", slugs(response))
+        self.assertIn("ljubljana", slugs(response))
+        self.assertContains(response, "<mark>Ljubljana</mark>", html=False)
+
+    def test_palermo_protocol_finds_the_legal_instrument(self):
+        response = self.search(q="Palermo Protocol")
+
+        self.assertIn("palermo-protocol", slugs(response)[:3])
+        self.assertContains(response, "<mark>Palermo</mark>", html=False)
+
+    def test_greta_working_group_finds_the_vienna_practice(self):
+        response = self.search(q="GRETA working group")
+
+        self.assertIn("vienna-local-greta-working-group", slugs(response)[:3])
+
+    def test_hits_say_their_type_place_and_language(self):
+        hits = self.search(q="Ljubljana", languages="all").context["outcome"].hits
+        practice = next(hit for hit in hits if hit.page.slug.startswith("ljubljana-memo"))
+
+        self.assertEqual(practice.type_label, "Good practice")
+        self.assertEqual(practice.places, ["Ljubljana"])
+        self.assertEqual(practice.language_code, "en")
+
+    def test_results_come_from_the_visitors_language_unless_all_are_asked_for(self):
+        own = self.search("sl", q="Ljubljana").context["outcome"]
+        every = self.search("sl", q="Ljubljana", languages="all").context["outcome"]
+
+        self.assertEqual({hit.language_code for hit in own.hits}, {"sl"})
+        self.assertGreater(every.total, own.total)
+        languages = [hit.language_code for hit in every.hits]
+        self.assertEqual(languages[: own.total], ["sl"] * own.total)
+
+    def test_facet_counts_equal_the_hits_per_value(self):
+        outcome = self.search(q="trafficking").context["outcome"]
+
+        checked = 0
+        for item in outcome.facets:
+            for option in item["options"]:
+                filtered = self.search(q="trafficking", **{item["facet"].param: option.value})
+                with self.subTest(facet=item["facet"].param, value=option.value):
+                    self.assertEqual(filtered.context["outcome"].total, option.count)
+                checked += 1
+        self.assertGreater(checked, 8)
+
+    def test_filters_combine_and_sort_by_date(self):
+        both = self.search(q="trafficking", type="goodpracticepage", country="si")
+        by_date = self.search(q="trafficking", sort="date").context["outcome"]
+
+        self.assertEqual(slugs(both), ["ljubljana-memorandum-of-cooperation"])
+        days = [hit.day for hit in by_date.hits if hit.day]
+        self.assertEqual(days, sorted(days, reverse=True))
+
+    def test_empty_query_invites_browsing(self):
+        response = self.search(q="")
+
+        self.assertIsNone(response.context["outcome"].hits)
+        self.assertContains(response, "Type a question, a place or a theme")
+
+    def test_no_results_suggest_other_spelling_and_languages(self):
+        misspelt = self.search(q="Ljublana").context["outcome"]
+        only_german = self.search(q="Menschenhandel").context["outcome"]
+
+        if misspelt.total == 0:
+            self.assertEqual(misspelt.suggestion, "ljubljana")
+        self.assertEqual(only_german.total, 0)
+        self.assertGreater(only_german.in_other_languages, 0)
+
+    def test_searches_without_results_are_recorded_for_editors(self):
+        self.search(q="qwertyuiop")
+        self.search(q="qwertyuiop")
+
+        self.assertEqual(UnansweredQuery.objects.get(query_string="qwertyuiop").hits, 2)
+
+    def test_autocomplete_suggests_titles_as_json(self):
+        response = self.client.get("/en/search/autocomplete/", {"q": "Ljub"})
+
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        titles = [result["title"] for result in json.loads(response.content)["results"]]
+        self.assertIn("Ljubljana", titles)
+        self.assertIn(
+            "Ljubljana – Memorandum of Cooperation between civil society and law enforcement",
+            titles,
+        )
+
+    def test_the_search_boxes_declare_the_autocomplete_endpoint(self):
+        response = self.client.get("/sl/")
+
+        self.assertContains(response, 'data-autocomplete-url="/sl/search/autocomplete/"', count=2)
+
+
+class IndexFollowsPublishingTests(TestCase):
+    def setUp(self):
+        self.practice = GoodPracticePage.objects.get(
+            slug="barcelona-assistance-to-victims", locale__language_code="en"
+        )
+
+    def titles(self, query, language="en"):
+        refresh_search_index()
+        response = self.client.get(f"/{language}/search/", {"q": query})
+        return [hit.page.title for hit in response.context["outcome"].hits]
+
+    def test_a_published_change_is_found_and_an_unpublished_page_is_not(self):
+        self.practice.title = "Barcelona – Zanzibarian outreach to victims"
+        self.practice.save_revision().publish()
+
+        self.assertIn(self.practice.title, self.titles("Zanzibarian"))
+
+        self.practice.unpublish()
+
+        self.assertEqual(self.titles("Zanzibarian"), [])
+
+    def test_a_deleted_page_disappears(self):
+        self.assertIn(self.practice.title, self.titles("Barcelona"))
+
+        self.practice.delete()
+
+        self.assertNotIn(self.practice.title, self.titles("Barcelona"))
+
+    def test_a_new_translation_is_found_in_its_language(self):
+        translate(self.practice, "hu", {self.practice.title: "Barcelona – Áldozatsegítő kísérlet"})
+
+        self.assertIn("Barcelona – Áldozatsegítő kísérlet", self.titles("Áldozatsegítő", "hu"))
+
+
+class DocumentTextSearchTests(TestCase):
+    def test_a_phrase_only_in_the_guidelines_pdf_finds_the_guidelines_page(self):
+        guidelines = GuidelinePage.objects.get(
+            slug="guidelines-for-municipalities", locale__language_code="en"
+        )
+        document = get_document_model().objects.create(
+            title="Guidelines for Municipalities (PDF)",
+            file=ContentFile(
+                pdf_with_text("Checklist for a quadrilateral zygomorphic roundtable"),
+                "guidelines.pdf",
+            ),
+        )
+        guidelines.document = document
+        guidelines.save_revision().publish()
+        refresh_search_index()
+
+        response = self.client.get("/en/search/", {"q": "quadrilateral zygomorphic"})
+
+        self.assertEqual(slugs(response), ["guidelines-for-municipalities"])
+
+
+class OpenSearchTests(TestCase):
+    @skipUnless(ON_OPENSEARCH, NEEDS_OPENSEARCH)
+    def test_an_inflected_german_query_finds_the_german_page(self):
+        response = self.client.get("/de/search/", {"q": "Menschenhandels"})
+
+        outcome = response.context["outcome"]
+        self.assertEqual(outcome.engine, "opensearch")
+        self.assertGreater(outcome.total, 0)
+        self.assertEqual({hit.language_code for hit in outcome.hits}, {"de"})
+        self.assertContains(response, "<mark>Menschenhandel</mark>", html=False)
+
+    @skipUnless(ON_OPENSEARCH, NEEDS_OPENSEARCH)
+    def test_the_slovenian_search_page_returns_slovenian_pages_first(self):
+        response = self.client.get("/sl/search/", {"q": "Ljubljana", "languages": "all"})
+
+        languages = [hit.language_code for hit in response.context["outcome"].hits]
+        self.assertEqual(languages[0], "sl")
+        self.assertEqual(languages, sorted(languages, key=lambda code: code != "sl"))
+
+
+DEAD_NODE = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.opensearch3",
+        "URLS": ["http://127.0.0.1:9"],
+        "TIMEOUT": 2,
+        "OPTIONS": {"max_retries": 0},
+        "AUTO_UPDATE": False,
+    },
+    "database": {"BACKEND": "wagtail.search.backends.database"},
+}
+
+
+@override_settings(WAGTAILSEARCH_BACKENDS=DEAD_NODE)
+class FallbackTests(TestCase):
+    """An OpenSearch node that does not answer (nothing listens on port 9)."""
+
+    def test_the_search_page_answers_from_the_database_and_says_so(self):
+        with self.assertLogs("search.service", level="WARNING"):
+            response = self.client.get("/en/search/", {"q": "Ljubljana"})
+
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertEqual(response.context["outcome"].engine, "database")
+        self.assertIn("ljubljana-memorandum-of-cooperation", slugs(response))
+        self.assertContains(response, "The full search engine is not available")
+
+    def test_autocomplete_answers_from_the_database(self):
+        response = self.client.get("/en/search/autocomplete/", {"q": "Ljub"})
+
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertTrue(json.loads(response.content)["results"])
+
+
+class HostileInputTests(HypothesisTestCase):
+    def test_known_hostile_queries(self):
+        for query in ["<script>alert(1)</script>", "x" * 5000, '"unbalanced', "AND OR ( ) * ~ ^"]:
+            for params in [{"q": query}, {"q": query, "page": "abc", "type": "nope", "year": "2x"}]:
+                with self.subTest(query=query[:20], params=sorted(params)):
+                    response = self.client.get("/en/search/", params)
+
+                    self.assertEqual(response.status_code, HTTPStatus.OK)
+                    self.assertNotContains(response, "<script>alert(1)</script>")
+
+    @hypothesis_settings(
+        max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    @given(
+        query=st.text(max_size=300),
+        page=st.one_of(st.none(), st.text(max_size=12)),
+        facet=st.sampled_from(["type", "theme", "country", "place", "year", "sort", "languages"]),
+        value=st.text(max_size=120),
+    )
+    def test_any_input_answers_without_a_server_error(self, query, page, facet, value):
+        params = {"q": query, facet: value}
+        if page is not None:
+            params["page"] = page
+
+        response = self.client.get("/en/search/", params)
+        suggestions = self.client.get("/en/search/autocomplete/", {"q": query})
+
+        self.assertIn(response.status_code, {HTTPStatus.OK, HTTPStatus.BAD_REQUEST})
+        self.assertEqual(suggestions.status_code, HTTPStatus.OK)
+
+
+class SearchReportsTests(TestCase):
+    def test_editors_see_the_most_frequent_searches_and_those_that_found_nothing(self):
+        for query in ["Ljubljana", "Ljubljana", "qwertyuiop"]:
+            self.client.get("/en/search/", {"q": query})
+        admin = get_user_model().objects.create_superuser("ed", "ed@example.org", "x")
+        self.client.force_login(admin)
+
+        popular = self.client.get(reverse("wagtailsearchpromotions:search_terms"))
+        unanswered = self.client.get(reverse("unanswered_searches"))
+
+        self.assertContains(popular, "ljubljana")
+        self.assertContains(unanswered, "qwertyuiop")
+        self.assertNotContains(unanswered, "ljubljana")
+
+    def test_promoted_results_come_first(self):
+        palermo = Page.objects.get(slug="palermo-protocol", locale__language_code="en")
+        query = Query.get("trafficking")
+        SearchPromotion.objects.create(query=query, page=palermo, sort_order=0)
+
+        response = self.client.get("/sl/search/", {"q": "trafficking"})
+
+        promoted = response.context["outcome"].promotions
+        self.assertEqual([page.translation_key for page in promoted], [palermo.translation_key])
+        self.assertEqual(promoted[0].locale.language_code, "sl")
