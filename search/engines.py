@@ -82,7 +82,17 @@ class OpenSearchEngine:
         highlight_fields = [f"{content}.{code}" for code in codes] or [content]
         search = (
             Search(using=self.backend.es, index=self.backend.get_index_for_model(Page).name)
-            .query(Q("multi_match", query=query, fields=self.fields(codes), type="most_fields"))
+            .query(
+                Q(
+                    "multi_match",
+                    query=query,
+                    fields=self.fields(codes),
+                    type="best_fields",
+                    tie_breaker=0.3,
+                    # Up to three words, all must match; a longer question, most of them.
+                    minimum_should_match="3<60%",
+                )
+            )
             .filter("term", live_filter=True)
             .filter("terms", locale_id_filter=locale_ids)
             .highlight(

@@ -1,0 +1,102 @@
+"""A page cache for anonymous visitors that never serves a stale page.
+
+Every cached page is stored under the current *generation*, a number kept in the cache.
+Publishing, unpublishing, moving or deleting a page, and saving or deleting a shared entity
+or a document, start a new generation: from then on every page is built afresh. Editors and
+other logged-in users never get a cached page, and a page that used a CSRF token (a form) or
+set a cookie is never stored.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import Country, Organisation, Person, Place, TargetGroup, Theme
+
+GENERATION_KEY = "page-cache:generation"
+EXCLUDED_PREFIXES = ("/admin/", "/api/", "/documents/", "/healthz")
+
+
+def generation() -> int:
+    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def new_generation(*args, **kwargs) -> None:
+    """Make every cached page stale (the old entries expire on their own)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+for signal in (page_published, page_unpublished, post_page_move):
+    signal.connect(new_generation, dispatch_uid=f"page-cache-{signal}")
+
+for model in (Country, Place, Theme, TargetGroup, Organisation, Person):
+    for model_signal in (post_save, post_delete):
+        model_signal.connect(new_generation, sender=model, dispatch_uid=f"page-cache-{model}")
+
+
+@receiver(post_delete, dispatch_uid="page-cache-page-delete")
+def page_deleted(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        new_generation()
+
+
+@receiver(post_save, sender=get_document_model(), dispatch_uid="page-cache-document")
+@receiver(post_save, sender=get_image_model(), dispatch_uid="page-cache-image")
+def media_changed(sender, instance, **kwargs):
+    new_generation()
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve anonymous GET requests for public HTML pages from the cache (`X-Cache` says so)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def cacheable_request(self, request) -> bool:
+        return (
+            settings.PAGE_CACHE_SECONDS > 0
+            and request.method in ("GET", "HEAD")
+            and not request.path.startswith(EXCLUDED_PREFIXES)
+            and not request.user.is_authenticated
+        )
+
+    def __call__(self, request):
+        if not self.cacheable_request(request):
+            return self.get_response(request)
+        address = f"{request.get_host()}{request.get_full_path()}".encode()
+        key = f"page-cache:{generation()}:{hashlib.sha256(address).hexdigest()}"
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Cache"] = "HIT"
+            return cached
+        response = self.get_response(request)
+        if self.cacheable_response(request, response):
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        response["X-Cache"] = "MISS"
+        return response
+
+    def cacheable_response(self, request, response) -> bool:
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not request.META.get("CSRF_COOKIE_USED")
+            and "private" not in response.get("Cache-Control", "")
+            and "no-store" not in response.get("Cache-Control", "")
+        )
