@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# The benchmark: N synthetic practices (default 10 000) on PostgreSQL (and OpenSearch when it
+# can start), served by gunicorn with the production settings, loaded by wrk from a second
+# process; once with the page cache and once without. Results: bench/results/<time>.{json,md}.
+#
+#   bash bench/run.sh [PRACTICES]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PRACTICES="${1:-10000}"
+DURATION="${BENCH_DURATION:-10s}"
+CONNECTIONS="${BENCH_CONNECTIONS:-4}"
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+RAW="$(mktemp)"
+PIDS=()
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -f "$RAW"; }
+trap cleanup EXIT
+
+make install >&2
+eval "$(bash scripts/services.sh up)"
+if ! command -v wrk >/dev/null 2>&1; then
+  log "installing wrk (apt-get)"
+  apt-get update -q >&2 && apt-get install -y -q --no-install-recommends wrk >&2
+fi
+ENGINE=database
+if SEARCH_EXPORT="$(bash scripts/opensearch.sh start)"; then
+  eval "$SEARCH_EXPORT"
+  ENGINE=opensearch
+else
+  log "OpenSearch did not start: the benchmark uses the database search"
+  unset SEARCH_URL
+fi
+
+export DATABASE_URL="postgres://dcaht:dcaht@127.0.0.1:5432/dcaht_bench"
+export DJANGO_SETTINGS_MODULE=dcaht.settings.production
+export SECRET_KEY="bench-only-$(python3 -c 'import secrets; print(secrets.token_urlsafe(40))')"
+export ALLOWED_HOSTS="127.0.0.1,localhost" SECURE_SSL_REDIRECT=false
+export SEARCH_INDEX_PREFIX=bench STATIC_ROOT="$PWD/var/bench-static" LOG_LEVEL=WARNING
+
+.venv/bin/python - <<'PY'
+import psycopg
+with psycopg.connect("postgres://dcaht:dcaht@127.0.0.1:5432/dcaht", autocommit=True) as db:
+    if not db.execute("SELECT 1 FROM pg_database WHERE datname = 'dcaht_bench'").fetchone():
+        db.execute("CREATE DATABASE dcaht_bench")
+PY
+log "preparing $PRACTICES practices"
+.venv/bin/python manage.py migrate --noinput -v0
+.venv/bin/python manage.py compile_translations -v0
+.venv/bin/python manage.py load_demo_content -v0
+.venv/bin/python manage.py generate_bench_content --practices "$PRACTICES"
+.venv/bin/python manage.py update_index -v0
+.venv/bin/python manage.py collectstatic --noinput -v0
+
+PRACTICE="$(.venv/bin/python manage.py shell -c "from practices.models import GoodPracticePage as P; print(P.objects.filter(slug__startswith='bench-', locale__language_code='en').order_by('pk')[42].url)" 2>/dev/null | tail -n 1)"
+ENDPOINTS=(
+  "healthz=/healthz"
+  "home=/en/"
+  "practice index, two filters=/en/practices/?theme=victim-assistance&size=large"
+  "practice page=${PRACTICE}"
+  "search=/en/search/?q=shelter+referral"
+)
+
+serve() {  # serve NAME PORT PAGE_CACHE_SECONDS
+  PAGE_CACHE_SECONDS="$3" .venv/bin/gunicorn dcaht.wsgi --bind "127.0.0.1:$2" --workers 2 \
+    --log-level warning >&2 &
+  PIDS+=("$!")
+  for _ in $(seq 60); do curl -fs "http://127.0.0.1:$2/healthz" >/dev/null && return 0; sleep 1; done
+  log "gunicorn did not start on port $2"; exit 1
+}
+
+measure() {  # measure SERVER PORT
+  for entry in "${ENDPOINTS[@]}"; do
+    name="${entry%%=*}" path="${entry#*=}"
+    curl -fs -o /dev/null "http://127.0.0.1:$2$path"  # warm up (and fill the page cache)
+    result="$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s bench/report.lua "http://127.0.0.1:$2$path" | grep '^{')"
+    printf '{"server": "%s", "endpoint": "%s", "path": "%s", "practices": %s, "search": "%s", %s\n' \
+      "$1" "$name" "$path" "$PRACTICES" "$ENGINE" "${result#\{}" >> "$RAW"
+    log "$1 · $name: ${result}"
+  done
+}
+
+serve "page cache on" 8801 600
+measure "page cache on" 8801
+serve "page cache off" 8802 0
+measure "page cache off" 8802
+
+mkdir -p bench/results
+.venv/bin/python bench/summarise.py "$RAW" "bench/results/$STAMP"
+log "results in bench/results/$STAMP.md and .json"

@@ -1,0 +1,33 @@
+"""Turn the JSON lines written by bench/run.sh into a result file and a Markdown table.
+
+Each endpoint's p95 is also given as a ratio to /healthz measured in the same run, on the
+same server, so results compare across machines.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+
+def main(raw_path: str, output_stem: str) -> None:
+    rows = [json.loads(line) for line in Path(raw_path).read_text().splitlines() if line.strip()]
+    floors = {row["server"]: row for row in rows if row["endpoint"] == "healthz"}
+    lines = [
+        "| server | endpoint | p50 ms | p95 ms | p99 ms | req/s | p95 ÷ healthz p95 | errors |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        floor = floors[row["server"]]["p95_ms"] or 1e-9
+        row["p95_ratio_to_healthz"] = round(row["p95_ms"] / floor, 2)
+        lines.append(
+            f"| {row['server']} | {row['endpoint']} | {row['p50_ms']:.1f} | {row['p95_ms']:.1f} "
+            f"| {row['p99_ms']:.1f} | {row['rps']:.0f} | {row['p95_ratio_to_healthz']:.2f} "
+            f"| {row['errors']} |"
+        )
+    Path(f"{output_stem}.json").write_text(json.dumps(rows, indent=2) + "\n")
+    Path(f"{output_stem}.md").write_text("\n".join(lines) + "\n")
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
