@@ -4,10 +4,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -31,8 +33,12 @@ from dcaht.models import (
 from .blocks import PracticeStreamBlock
 
 
-class PracticeIndexPage(BasePage):
-    """All good practices of the network, filterable by place, theme, group and profile."""
+class PracticeIndexPage(RoutablePageMixin, BasePage):
+    """All good practices of the network, filterable by place, theme, group and profile, and
+    the public form to propose one (`propose/`, then `propose/thanks/`)."""
+
+    # Sub-routes: a practice cannot take one of these as its slug.
+    ROUTE_SLUGS = ("propose",)
 
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -47,13 +53,35 @@ class PracticeIndexPage(BasePage):
     class Meta:
         verbose_name = _("practice index page")
 
+    def subpage_url(self, request, name: str) -> str:
+        return self.get_url(request) + self.reverse_subpage(name)
+
     def get_context(self, request, *args, **kwargs):
         from .filters import PracticeFilter  # The filters refer to this module's models.
 
         context = super().get_context(request, *args, **kwargs)
         practices = GoodPracticePage.objects.child_of(self).live().public()
         context.update(PracticeFilter(request.GET, practices).context())
+        context["propose_url"] = self.subpage_url(request, "propose")
         return context
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        """The listing, built by `get_context`, as before the sub-routes."""
+        request.is_preview = getattr(request, "is_preview", False)
+        return self.render(request)
+
+    @path("propose/", name="propose")
+    def propose(self, request):
+        from .views import propose_practice
+
+        return propose_practice(request, self)
+
+    @path("propose/thanks/", name="propose_thanks")
+    def propose_thanks(self, request):
+        from .views import proposal_received
+
+        return proposal_received(request, self)
 
 
 class GoodPracticePage(BasePage):
@@ -232,6 +260,13 @@ class GoodPracticePage(BasePage):
     class Meta:
         verbose_name = _("good practice")
         verbose_name_plural = _("good practices")
+
+    def clean(self):
+        super().clean()
+        if self.slug in PracticeIndexPage.ROUTE_SLUGS:
+            raise ValidationError(
+                {"slug": _("This address is taken by the practices' proposal form.")}
+            )
 
     def extra_search_text(self) -> list[str]:
         places = list(self.places.select_related("country"))
@@ -433,3 +468,70 @@ class PlacePage(BasePage):
             .defer_streamfields(),
         )
         return context
+
+
+class Proposal(models.Model):
+    """A good practice proposed through the public form, and the draft page made from it.
+
+    Who proposed it is personal data: only the Secretariat sees it (in the admin, under
+    *Proposals*), and `manage.py delete_proposer_data` erases it. A proposal is not a page, has
+    no API fields and is not indexed for search; the draft page holds the practice's text only.
+    """
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    # The proposer: personal data.
+    name = models.CharField(_("name"), max_length=150, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail address"), max_length=254, blank=True)
+    contact_consent = models.BooleanField(_("agreed to be contacted"), default=False)
+    personal_data_erased_at = models.DateTimeField(
+        _("personal data erased"), null=True, blank=True, editable=False
+    )
+    # The practice, as proposed.
+    place = models.CharField(_("place"), max_length=150)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), max_length=600)
+    description = models.TextField(_("description"), max_length=10_000)
+    themes = models.ManyToManyField(
+        Theme,
+        verbose_name=_("themes"),
+        related_name="+",
+        blank=True,
+        limit_choices_to=SOURCE_LOCALE_ONLY,
+    )
+    language = models.CharField(
+        _("language"), max_length=10, help_text=_("The language the proposer used.")
+    )
+    # Handling.
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW
+    )
+    page = models.ForeignKey(
+        GoodPracticePage,
+        verbose_name=_("draft page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        # Shown wherever the proposal is named (admin breadcrumbs, history): never who sent it.
+        return self.title
+
+    @property
+    def language_name(self) -> str:
+        try:
+            return translation.get_language_info(self.language)["name_translated"]
+        except KeyError:
+            return self.language

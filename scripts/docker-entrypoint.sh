@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# The production container's command: bring the database schema up to date, then serve.
+# The production container's command: bring the database schema and the roles up to date, then
+# serve. Beside gunicorn, a loop runs Wagtail's `publish_scheduled` every minute, so pages go
+# live and expire at the dates editors set; it ends with the container.
 set -euo pipefail
 python manage.py migrate --noinput
 python manage.py sync_roles
+(
+  while true; do
+    python manage.py publish_scheduled || echo "publish_scheduled failed; trying again in a minute" >&2
+    sleep "${PUBLISH_SCHEDULED_INTERVAL:-60}"
+  done
+) &
 exec gunicorn dcaht.wsgi \
   --bind "0.0.0.0:${PORT:-8000}" \
   --workers "${WEB_CONCURRENCY:-3}" \

@@ -42,6 +42,7 @@ DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or str(VAR_DIR / "media")
 STATIC_ROOT = os.environ.get("STATIC_ROOT") or str(VAR_DIR / "static")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT") or 0)
 
 INSTALLED_APPS = [
     "dcaht",
@@ -89,8 +90,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "dcaht.cache.AnonymousPageCacheMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -211,6 +212,19 @@ if DEEPL_API_KEY:
     }
 
 WAGTAIL_SITE_NAME = "Danube Cities Knowledge Hub"
+
+# Moderation e-mails (Wagtail's workflow notifications): on submission, to the members of the
+# approval task's groups (Moderators and Secretariat, see dcaht.roles); on approval or a
+# request for changes, to the author who submitted. Not to every superuser as well.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Approving the last task of a workflow publishes the page even when the approver (a Moderator)
+# may not publish outside the workflow.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "practices.workflows.publish_approved_revision"
+
+# Good practices proposed through the public form (practices.proposals): at most this many
+# per visitor's address (see TRUSTED_PROXY_COUNT) in this many seconds.
+PROPOSALS_RATE_LIMIT = 5
+PROPOSALS_RATE_PERIOD = 60 * 60
 
 # The public read API (/api/v2/, see dcaht.api): bounded pages of results, and no full-text
 # search parameter (the search app provides the hub's search).

@@ -1,4 +1,7 @@
-"""Create or update the hub's groups and their permissions. Safe to run at every deployment."""
+"""Create or update the hub's groups, their permissions and the moderation workflow.
+
+Safe to run at every deployment: it converges on the roles described in `dcaht.roles`.
+"""
 
 from django.core.management.base import BaseCommand
 
@@ -6,9 +9,14 @@ from dcaht.roles import sync_roles
 
 
 class Command(BaseCommand):
-    help = "Create or update the hub's roles (Django groups) and their permissions."
+    help = (
+        "Create or update the hub's roles (Django groups), their permissions and the moderation "
+        "workflow."
+    )
 
     def handle(self, *args, **options):
-        groups = sync_roles()
+        groups, workflow = sync_roles()
         if options["verbosity"] > 0:
             self.stdout.write(f"Roles up to date: {', '.join(group.name for group in groups)}.")
+            pages = workflow.workflow_pages.count()
+            self.stdout.write(f"Workflow {workflow.name!r} assigned to {pages} index pages.")
