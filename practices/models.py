@@ -268,14 +268,30 @@ class GoodPracticePage(BasePage):
                 {"slug": _("This address is taken by the practices' proposal form.")}
             )
 
+    @classmethod
+    def get_indexed_objects(cls):
+        """Rebuilding the index reads every practice's linked records: fetch them in bulk."""
+        return (
+            super()
+            .get_indexed_objects()
+            .select_related("locale")
+            .prefetch_related(
+                "places__country",
+                "themes",
+                "target_groups",
+                "organisation_links__organisation",
+                "contacts",
+            )
+        )
+
     def extra_search_text(self) -> list[str]:
-        places = list(self.places.select_related("country"))
+        places = list(self.places.all())
         linked = [
             *places,
             *(place.country for place in places),
             *self.themes.all(),
             *self.target_groups.all(),
-            *(link.organisation for link in self.organisation_links.select_related("organisation")),
+            *(link.organisation for link in self.organisation_links.all()),
             *self.contacts.all(),
         ]
         return [*localized_names(linked, self.locale), self.partners_needed]
