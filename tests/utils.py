@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from django.core.management import call_command
+
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail_localize.models import Translation, TranslationSource
@@ -84,3 +86,16 @@ def pdf_with_text(text: str) -> bytes:
         xref,
     )
     return pdf
+
+
+def rebuild_search_index() -> None:
+    """Make OpenSearch match the database again.
+
+    Tests roll back their database changes, but not what they sent to OpenSearch (a test that
+    unpublishes a page leaves it unpublished in the index). Search tests start from a rebuilt
+    index; the database back end's index is rolled back with the rest and needs nothing.
+    """
+    backend = get_search_backend("default")
+    if hasattr(backend, "es"):
+        call_command("update_index", backend_name="default", verbosity=0)
+        refresh_search_index()

@@ -12,7 +12,7 @@ from dcaht.models import Organisation
 from home.models import HomePage
 from resources.models import ResourcePage, RoundTableReportPage
 from tests.resources.factories import load_demo_resources
-from tests.utils import translate
+from tests.utils import rebuild_search_index, translate
 
 REPORT_URL = "/en/resources/round-table-vienna-2017-report/"
 
@@ -48,6 +48,7 @@ def speaker_lines(response) -> list[str]:
 class SeedReportTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
+        rebuild_search_index()
         cls.resources = load_demo_resources()
         cls.report = cls.resources["report"]
 

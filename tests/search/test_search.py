@@ -23,17 +23,24 @@ from hypothesis.extra.django import TestCase as HypothesisTestCase
 from practices.models import GoodPracticePage
 from resources.models import GuidelinePage
 from search.models import UnansweredQuery
-from tests.utils import pdf_with_text, refresh_search_index, translate
+from tests.utils import pdf_with_text, rebuild_search_index, refresh_search_index, translate
 
 ON_OPENSEARCH = bool(settings.SEARCH_URL)
 NEEDS_OPENSEARCH = "needs a real OpenSearch node: set SEARCH_URL (make opensearch)"
+
+
+class SearchTestCase(TestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        rebuild_search_index()
 
 
 def slugs(response):
     return [hit.page.slug for hit in response.context["outcome"].hits]
 
 
-class SeedSearchTests(TestCase):
+class SeedSearchTests(SearchTestCase):
     def search(self, language="en", **params):
         response = self.client.get(f"/{language}/search/", params)
         self.assertEqual(response.status_code, HTTPStatus.OK)
@@ -132,7 +139,7 @@ class SeedSearchTests(TestCase):
         self.assertContains(response, 'data-autocomplete-url="/sl/search/autocomplete/"', count=2)
 
 
-class IndexFollowsPublishingTests(TestCase):
+class IndexFollowsPublishingTests(SearchTestCase):
     def setUp(self):
         self.practice = GoodPracticePage.objects.get(
             slug="barcelona-assistance-to-victims", locale__language_code="en"
@@ -166,7 +173,7 @@ class IndexFollowsPublishingTests(TestCase):
         self.assertIn("Barcelona – Áldozatsegítő kísérlet", self.titles("Áldozatsegítő", "hu"))
 
 
-class DocumentTextSearchTests(TestCase):
+class DocumentTextSearchTests(SearchTestCase):
     def test_a_phrase_only_in_the_guidelines_pdf_finds_the_guidelines_page(self):
         guidelines = GuidelinePage.objects.get(
             slug="guidelines-for-municipalities", locale__language_code="en"
@@ -187,7 +194,7 @@ class DocumentTextSearchTests(TestCase):
         self.assertEqual(slugs(response), ["guidelines-for-municipalities"])
 
 
-class OpenSearchTests(TestCase):
+class OpenSearchTests(SearchTestCase):
     @skipUnless(ON_OPENSEARCH, NEEDS_OPENSEARCH)
     def test_an_inflected_german_query_finds_the_german_page(self):
         response = self.client.get("/de/search/", {"q": "Menschenhandels"})
@@ -270,7 +277,7 @@ class HostileInputTests(HypothesisTestCase):
         self.assertEqual(suggestions.status_code, HTTPStatus.OK)
 
 
-class SearchReportsTests(TestCase):
+class SearchReportsTests(SearchTestCase):
     def test_editors_see_the_most_frequent_searches_and_those_that_found_nothing(self):
         for query in ["Ljubljana", "Ljubljana", "qwertyuiop"]:
             self.client.get("/en/search/", {"q": query})
