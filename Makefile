@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test services opensearch install lint format lock messages clean
+.PHONY: help run test services opensearch browsers install lint format lock messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -31,6 +31,9 @@ services: ## Install (first time) and start PostgreSQL and Redis on 127.0.0.1
 
 opensearch: ## Fetch (first time) and start a single-node OpenSearch on 127.0.0.1:9200
 	bash scripts/opensearch.sh start
+
+browsers: ## Install (first time, with apt-get) Debian's Chromium for the end-to-end tests
+	bash scripts/browsers.sh
 
 install: $(VENV)/.installed ## Create .venv and install the locked dependencies
 
