@@ -26,6 +26,7 @@ from wagtail.models import Locale, Page
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 from opensearchpy.exceptions import TransportError
 
+from dcaht.filters import Option
 from dcaht.i18n import localize_all
 from dcaht.models import Country, Place, Theme
 from meetings.models import EventPage
@@ -144,14 +145,6 @@ def gather_facts(page_ids: list[int]) -> dict[int, Facts]:
 class FacetInfo:
     param: str
     label: str
-
-
-@dataclass(frozen=True)
-class Option:
-    value: str
-    label: str
-    count: int
-    selected: bool
 
 
 @dataclass
