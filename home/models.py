@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from modelcluster.fields import ParentalKey
 
 from dcaht import serializers
+from dcaht.generation import remember
 from dcaht.models import BasePage, Place
 from meetings.models import UPCOMING_ORDER, EventPage
 from practices.models import GoodPracticePage
@@ -80,7 +81,11 @@ class HomePage(BasePage):
         return featured
 
     def figures(self) -> dict[str, int]:
-        """Counted from the content: places with practices, practices, languages with content."""
+        """Counted from the content once per cache generation (every visit shows them)."""
+        return remember(("home figures",), self.count_figures)
+
+    def count_figures(self) -> dict[str, int]:
+        """Places with practices, practices, languages with content."""
         source_practices = (
             GoodPracticePage.objects.live().public().filter(locale=Locale.get_default())
         )

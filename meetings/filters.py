@@ -22,12 +22,13 @@ class EventFilter(FacetedListing):
 
     def __init__(self, params: QueryDict, queryset: EventPageQuerySet, *, ordering: Sequence):
         super().__init__(params, queryset)
-        self.ordering = ordering
+        self._ordering = ordering
 
-    def results(self):
-        return (
-            self.filtered().order_by(*self.ordering).select_related("place__country").defer("body")
-        )
+    def ordering(self):
+        return self._ordering
+
+    def fetch(self, queryset):
+        return queryset.select_related("place__country").defer("body")
 
     def cards(self, events):
         places = [event.place for event in events if event.place_id]

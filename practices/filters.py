@@ -53,8 +53,8 @@ class PracticeFilter(FacetedListing):
     }
     default_sort = "newest"
 
-    def results(self):
-        return super().results().prefetch_related("places__country", "themes")
+    def fetch(self, queryset):
+        return super().fetch(queryset).prefetch_related("places__country", "themes")
 
     def cards(self, practices):
         places = [place for practice in practices for place in practice.places.all()]

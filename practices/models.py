@@ -1,5 +1,9 @@
 """Good practices of cities against trafficking and exploitation, and the places they come from."""
 
+import heapq
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -18,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from dcaht import serializers
+from dcaht.generation import remember
 from dcaht.i18n import localize_all, localized_names
 from dcaht.models import (
     SOURCE_LOCALE_ONLY,
@@ -345,18 +350,33 @@ class GoodPracticePage(BasePage):
         )
         return context
 
-    def related_practices(self, limit: int = 3):
+    def related_practices(self, limit: int = 3) -> list["GoodPracticePage"]:
         """Other practices of the same language that share a theme, most shared first."""
-        theme_ids = [theme.pk for theme in self.themes.all()]
-        return (
-            GoodPracticePage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, themes__in=theme_ids)
-            .exclude(pk=self.pk)
-            .annotate(shared=models.Count("themes"))
-            .order_by("-shared", "title")
-            .defer_streamfields()[:limit]
+        by_theme = remember(("practices by theme", self.locale_id), self._practices_by_theme)
+        shared = Counter(
+            pk for theme in self.themes.all() for pk in by_theme.holders.get(theme.pk, ())
         )
+        shared.pop(self.pk, None)
+        best = heapq.nsmallest(limit, shared, key=lambda pk: (-shared[pk], by_theme.titles[pk]))
+        pages = GoodPracticePage.objects.filter(pk__in=best).defer_streamfields().in_bulk()
+        return [pages[pk] for pk in best if pk in pages]
+
+    def _practices_by_theme(self) -> "PracticesByTheme":
+        practices = GoodPracticePage.objects.live().public().filter(locale_id=self.locale_id)
+        holders = defaultdict(set)
+        for pk, theme_id in GoodPracticePage.themes.through.objects.filter(
+            goodpracticepage__in=practices
+        ).values_list("goodpracticepage_id", "theme_id"):
+            holders[theme_id].add(pk)
+        return PracticesByTheme(holders, dict(practices.values_list("pk", "title")))
+
+
+@dataclass(frozen=True)
+class PracticesByTheme:
+    """The live practices of one language holding each theme, and their titles (to sort)."""
+
+    holders: dict[int, set[int]]
+    titles: dict[int, str]
 
 
 class PracticeOrganisation(Orderable):

@@ -26,8 +26,8 @@ class ResourceFilter(FacetedListing):
     }
     default_sort = "newest"
 
-    def results(self):
-        return super().results().select_related("issuing_body").prefetch_related("themes")
+    def fetch(self, queryset):
+        return super().fetch(queryset).select_related("issuing_body").prefetch_related("themes")
 
     def cards(self, resources):
         themes = [theme for resource in resources for theme in resource.themes.all()]

@@ -1,7 +1,7 @@
 """The two ways to find pages: OpenSearch (when configured) and Wagtail's database back end.
 
-Both answer the same question: the ids of the live pages of some locales that match a query,
-best first, with an excerpt where the engine can mark the terms. Everything else (filters,
+Both answer the same questions: the ids of the live pages of some locales that match a query,
+best first; and, for the pages shown, an excerpt with the terms marked. Everything else (filters,
 facets, pagination, permissions) is done by the service on those ids, the same way for both,
 so a search gives the same facets whichever engine answered.
 """
@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from opensearchpy import Q, Search
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
@@ -32,7 +33,6 @@ class EngineUnavailable(Exception):
 @dataclass(frozen=True)
 class Match:
     page_id: int
-    excerpt: SafeString | None = None
 
 
 class DatabaseEngine:
@@ -51,6 +51,9 @@ class DatabaseEngine:
         pages = Page.objects.live().filter(locale_id__in=locale_ids)
         results = pages.search(query, backend=self.backend_name, operator="or")[:limit]
         return [Match(page.pk) for page in results]
+
+    def excerpts(self, query: str, pages: list[Page], language_codes=()) -> dict:
+        return text_excerpts(query, pages)
 
 
 class OpenSearchEngine:
@@ -76,50 +79,66 @@ class OpenSearchEngine:
             fields += [f"{title}.{code}^3", f"{content}.{code}"]
         return fields
 
+    def _query(self, query: str, language_codes: list[str]) -> Q:
+        return Q(
+            "multi_match",
+            query=query,
+            fields=self.fields(language_codes),
+            type="best_fields",
+            tie_breaker=0.3,
+            # Up to three words, all must match; a longer question, most of them.
+            minimum_should_match="3<60%",
+        )
+
+    def _execute(self, search: Search):
+        try:
+            return search.execute()
+        except (OpenSearchConnectionError, TransportError) as error:
+            raise EngineUnavailable(str(error)) from error
+
     def matches(self, query: str, locale_ids: list[int], limit: int, language_codes=()):
-        codes = list(language_codes)
-        content = f"{self.prefix}search_content"
-        highlight_fields = [f"{content}.{code}" for code in codes] or [content]
         search = (
-            Search(using=self.backend.es, index=self.backend.get_index_for_model(Page).name)
-            .query(
-                Q(
-                    "multi_match",
-                    query=query,
-                    fields=self.fields(codes),
-                    type="best_fields",
-                    tie_breaker=0.3,
-                    # Up to three words, all must match; a longer question, most of them.
-                    minimum_should_match="3<60%",
-                )
-            )
+            Search(using=self.backend.es, index=self.index_name)
+            .query(self._query(query, list(language_codes)))
             .filter("term", live_filter=True)
             .filter("terms", locale_id_filter=locale_ids)
+            .source(["pk"])
+            .extra(size=limit)
+        )
+        return [Match(int(hit.pk)) for hit in self._execute(search)]
+
+    def excerpts(self, query: str, pages: list[Page], language_codes=()) -> dict:
+        """The passage of each page that matches best, terms in <mark>: asked only for the
+        pages shown, as highlighting every match would cost more than the search itself."""
+        codes = list(language_codes)
+        content = f"{self.prefix}search_content"
+        fields = [f"{content}.{code}" for code in codes] or [content]
+        search = (
+            Search(using=self.backend.es, index=self.index_name)
+            .query(self._query(query, codes))
+            .filter("terms", pk=[str(page.pk) for page in pages])
             .highlight(
-                *highlight_fields,
+                *fields,
                 fragment_size=EXCERPT_LENGTH,
                 number_of_fragments=1,
                 no_match_size=EXCERPT_LENGTH,
             )
             .highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
             .source(["pk"])
-            .extra(size=limit)
+            .extra(size=len(pages))
         )
-        try:
-            response = search.execute()
-        except (OpenSearchConnectionError, TransportError) as error:
-            raise EngineUnavailable(str(error)) from error
-        matches = []
-        for hit in response:
-            fragments = [
-                fragment
-                for field in highlight_fields
-                for fragment in getattr(getattr(hit.meta, "highlight", None), field, [])
-            ]
-            # The highlighter escapes the text (encoder "html") and adds only <mark> tags.
-            excerpt = mark_safe(fragments[0]) if fragments else None  # noqa: S308
-            matches.append(Match(int(hit.pk), excerpt))
-        return matches
+        excerpts = {}
+        for hit in self._execute(search):
+            highlight = getattr(hit.meta, "highlight", None)
+            fragments = [text for field in fields for text in getattr(highlight, field, [])]
+            if fragments:
+                # The highlighter escapes the text (encoder "html") and adds only <mark> tags.
+                excerpts[int(hit.pk)] = mark_safe(fragments[0])  # noqa: S308
+        return excerpts
+
+    @property
+    def index_name(self) -> str:
+        return self.backend.get_index_for_model(Page).name
 
 
 def engines():
@@ -130,6 +149,24 @@ def engines():
         fallback = DatabaseEngine("database") if "database" in backends else None
         return OpenSearchEngine(default), fallback
     return DatabaseEngine("default"), None
+
+
+def text_excerpts(query: str, pages: list[Page]) -> dict[int, SafeString]:
+    """The passage of each page around the first term, from the text the database back end
+    indexed for it (one query, whatever the pages), or from its title."""
+    fields = {field.name for field in IndexEntry._meta.get_fields()}
+    text_field = "body_text" if "body_text" in fields else "body"  # PostgreSQL, or SQLite
+    texts = {
+        (content_type_id, object_id): text
+        for content_type_id, object_id, text in IndexEntry.objects.filter(
+            content_type_id__in={page.content_type_id for page in pages},
+            object_id__in=[str(page.pk) for page in pages],
+        ).values_list("content_type_id", "object_id", text_field)
+    }
+    return {
+        page.pk: make_excerpt(texts.get((page.content_type_id, str(page.pk))) or page.title, query)
+        for page in pages
+    }
 
 
 def make_excerpt(text: str, query: str, length: int = EXCERPT_LENGTH) -> SafeString:

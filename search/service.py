@@ -10,7 +10,8 @@ database engine answers instead and the outcome says so.
 import difflib
 import logging
 import re
-from collections import defaultdict
+from collections import ChainMap, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,19 +22,21 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.query import PageQuerySet
 
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 from opensearchpy.exceptions import TransportError
 
 from dcaht.filters import Option
+from dcaht.generation import remember
 from dcaht.i18n import localize_all
 from dcaht.models import Country, Place, Theme
 from meetings.models import EventPage
 from practices.models import GoodPracticePage, PlacePage
 from resources.models import ResourcePage, RoundTableReportPage
 
-from .engines import EngineUnavailable, make_excerpt
+from .engines import EngineUnavailable, make_excerpt, text_excerpts
 from .engines import engines as configured_engines
 from .models import UnansweredQuery
 
@@ -66,6 +69,7 @@ class Facts:
 
     content_type_id: int
     locale_id: int
+    path: str
     published: date | None
     themes: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
@@ -81,17 +85,17 @@ class Facts:
         return getattr(self, {"theme": "themes", "country": "countries", "place": "places"}[facet])
 
 
-def gather_facts(page_ids: list[int]) -> dict[int, Facts]:
+def gather_facts(pages: PageQuerySet) -> dict[int, Facts]:
     """The facts of every page, in a fixed number of queries whatever the number of pages."""
+    page_ids = pages.values("pk")
     facts = {
         row["id"]: Facts(
             row["content_type_id"],
             row["locale_id"],
+            row["path"],
             row["first_published_at"].date() if row["first_published_at"] else None,
         )
-        for row in Page.objects.filter(id__in=page_ids).values(
-            "id", "content_type_id", "locale_id", "first_published_at"
-        )
+        for row in pages.values("id", "content_type_id", "locale_id", "path", "first_published_at")
     }
     practice_places = GoodPracticePage.places.through.objects.filter(
         goodpracticepage_id__in=page_ids
@@ -139,6 +143,22 @@ def gather_facts(page_ids: list[int]) -> dict[int, Facts]:
     for item in facts.values():
         item.day = item.day or item.published
     return facts
+
+
+def live_facts(locale_ids: list[int]) -> Mapping[int, Facts]:
+    """The facts of the live pages of some locales, gathered once per locale and cache
+    generation: a search reads the facts of its thousand matches from memory."""
+    return ChainMap(
+        *(
+            remember(
+                ("live facts", locale_id),
+                lambda locale_id=locale_id: gather_facts(
+                    Page.objects.live().filter(locale_id=locale_id)
+                ),
+            )
+            for locale_id in locale_ids
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -201,15 +221,16 @@ class SearchService:
             logger.warning("OpenSearch did not answer; the database answered %r.", query)
             self.used_engine, self.degraded = self.fallback, True
             found = self.fallback.matches(query, ids, limit, language_codes=codes)
-        visible = dict(
-            Page.objects.live()
-            .public()
-            .filter(id__in=[match.page_id for match in found])
-            .values_list("id", "locale_id")
-        )
-        found = [match for match in found if match.page_id in visible]
+        self.facts = live_facts(ids)
+        private = tuple(PageViewRestriction.objects.values_list("page__path", flat=True).order_by())
+        found = [
+            match
+            for match in found
+            if match.page_id in self.facts
+            and not self.facts[match.page_id].path.startswith(private or "\0")
+        ]
         # Across languages, the visitor's own language comes first (the sort is stable).
-        found.sort(key=lambda match: visible[match.page_id] != self.locale.id)
+        found.sort(key=lambda match: self.facts[match.page_id].locale_id != self.locale.id)
         return found
 
     # The search page ------------------------------------------------------------------
@@ -234,7 +255,7 @@ class SearchService:
             return outcome
         matches = self.matches(query, all_languages)
         outcome.engine, outcome.degraded = self.used_engine.name, self.degraded
-        facts = gather_facts([match.page_id for match in matches])
+        facts = live_facts([locale.id for locale in self._locales(all_languages)])
         type_keys = self.type_keys({item.content_type_id for item in facts.values()})
         selected = self.selected_filters(params)
 
@@ -255,7 +276,12 @@ class SearchService:
         )
         paginator = Paginator(kept, PER_PAGE)
         current = paginator.get_page(params.get("page"))
-        current.object_list = self.describe(list(current.object_list), facts, query)
+        current.object_list = self.describe(
+            list(current.object_list),
+            facts,
+            query,
+            [locale.language_code for locale in self._locales(all_languages)],
+        )
         outcome.hits = current
         outcome.page_range = list(paginator.get_elided_page_range(current.number))
         if current.number == 1 and not any(selected.values()):
@@ -341,30 +367,34 @@ class SearchService:
         years = {value: value for value in wanted("year") if re.fullmatch(r"\d{4}", value)}
         return {"type": types, **entities, "year": years}
 
-    def describe(self, matches, facts, query) -> list[Hit]:
+    def describe(self, matches, facts, query, language_codes) -> list[Hit]:
         pages = {
             page.pk: page
-            for page in Page.objects.filter(id__in=[m.page_id for m in matches])
-            .select_related("locale")
-            .specific()
+            for page in Page.objects.filter(id__in=[m.page_id for m in matches]).specific()
         }
+        # `specific()` loads each type's pages again and drops select_related.
+        locales = {locale.pk: locale for locale in Locale.objects.all()}
         place_slugs = {slug for match in matches for slug in facts[match.page_id].places}
         places = list(Place.objects.filter(slug__in=place_slugs, locale=Locale.get_default()))
         localized = localize_all(places, self.locale)
         place_names = {place.slug: str(localized[(Place, place.pk)]) for place in places}
+        shown = [pages[match.page_id] for match in matches]
+        try:
+            excerpts = self.used_engine.excerpts(query, shown, language_codes)
+        except EngineUnavailable:
+            logger.warning("OpenSearch did not answer; excerpts come from the pages' text.")
+            excerpts = text_excerpts(query, shown)
         hits = []
-        for match in matches:
-            page = pages[match.page_id]
-            text = page.search_content() if hasattr(page, "search_content") else ""
+        for page in shown:
             hits.append(
                 Hit(
                     page=page,
                     type_label=str(page._meta.verbose_name).capitalize(),
                     places=sorted(place_names[slug] for slug in facts[page.pk].places),
                     day=facts[page.pk].day,
-                    excerpt=match.excerpt or make_excerpt(text or page.title, query),
-                    language_code=page.locale.language_code,
-                    language_name=page.locale.get_display_name(),
+                    excerpt=excerpts.get(page.pk) or make_excerpt(page.title, query),
+                    language_code=locales[page.locale_id].language_code,
+                    language_name=locales[page.locale_id].get_display_name(),
                 )
             )
         return hits

@@ -1,10 +1,10 @@
 """A page cache for anonymous visitors that never serves a stale page.
 
-Every cached page is stored under the current *generation*, a number kept in the cache.
-Publishing, unpublishing, moving or deleting a page, and saving or deleting a shared entity
-or a document, start a new generation: from then on every page is built afresh. Editors and
-other logged-in users never get a cached page, and a page that used a CSRF token (a form) or
-set a cookie is never stored.
+Every cached page is stored under the current *generation* (`dcaht.generation`). Publishing,
+unpublishing, moving or deleting a page, saving a live page, and saving or deleting a shared
+entity or a document, start a new generation: from then on every page is built afresh.
+Editors and other logged-in users never get a cached page, and a page that used a CSRF token
+(a form) or set a cookie is never stored.
 """
 
 import hashlib
@@ -18,22 +18,10 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .generation import generation, new_generation
 from .models import Country, Organisation, Person, Place, TargetGroup, Theme
 
-GENERATION_KEY = "page-cache:generation"
 EXCLUDED_PREFIXES = ("/admin/", "/api/", "/documents/", "/healthz")
-
-
-def generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
-
-
-def new_generation(*args, **kwargs) -> None:
-    """Make every cached page stale (the old entries expire on their own)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
 
 
 for signal in (page_published, page_unpublished, post_page_move):
@@ -42,6 +30,33 @@ for signal in (page_published, page_unpublished, post_page_move):
 for model in (Country, Place, Theme, TargetGroup, Organisation, Person):
     for model_signal in (post_save, post_delete):
         model_signal.connect(new_generation, sender=model, dispatch_uid=f"page-cache-{model}")
+
+
+# What saving a draft or locking a page writes: the live content is unchanged.
+REVISION_BOOKKEEPING = frozenset(
+    {
+        "draft_title",
+        "has_unpublished_changes",
+        "latest_revision",
+        "latest_revision_created_at",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+
+
+@receiver(post_save, dispatch_uid="page-cache-page-save")
+def live_page_saved(sender, instance, update_fields=None, **kwargs):
+    """A live page saved outside of publishing (by code: an import, a command, a fix)."""
+    from wagtail.models import Page
+
+    if (
+        isinstance(instance, Page)
+        and instance.live
+        and not (update_fields and set(update_fields) <= REVISION_BOOKKEEPING)
+    ):
+        new_generation()
 
 
 @receiver(post_delete, dispatch_uid="page-cache-page-delete")

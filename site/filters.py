@@ -3,19 +3,25 @@
 The filter state lives in the query string (`?country=si&theme=victim-assistance&sort=title`),
 so every filtered view can be shared. Values that match nothing known are ignored, never an
 error. The number of queries depends on the number of facets, not on the number of items.
+
+Counting is set arithmetic over a *facet index* (which items hold each value of each facet),
+built with one query per facet and kept in the process until the next publication starts a new
+cache generation; one aggregate query per facet over every item would not scale.
 """
 
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Q
 from django.http import QueryDict
+from django.utils.functional import cached_property
 
 from wagtail.models import Locale
 
+from .generation import remember
 from .i18n import localize_all
 
 MAX_VALUES_PER_FACET = 20
@@ -50,6 +56,15 @@ class Option:
 
 def parse_year(value: str) -> int | None:
     return int(value) if value.isdigit() and len(value) == 4 else None
+
+
+@dataclass
+class FacetIndex:
+    """The unfiltered items of a listing: for each facet, the primary keys of the items holding
+    each value; for each ordering, every primary key in that order."""
+
+    holders: dict[str, dict[str, frozenset[int]]]
+    orders: dict[tuple[str, ...], list[int]]
 
 
 class FacetedListing:
@@ -93,31 +108,79 @@ class FacetedListing:
             )
         return [value for value in values if value in known]
 
-    def _condition(self, facet: Facet) -> Q:
+    def ordering(self) -> Sequence[str]:
+        return self.sorts[self.sort][1]
+
+    def fetch(self, queryset: models.QuerySet) -> models.QuerySet:
+        """How the items of the current page are loaded; override to join what cards show."""
+        return queryset.defer_streamfields()
+
+    @cached_property
+    def index(self) -> FacetIndex:
+        """This listing's facet index, built on the first request of a cache generation."""
+        sql, params = self.queryset.query.sql_with_params()
+        index = remember(
+            ("facet index", type(self).__qualname__, sql, tuple(params)),
+            lambda: FacetIndex(
+                {facet.param: self._holders_by_value(facet) for facet in self.facets}, {}
+            ),
+        )
+        ordering = tuple(self.ordering())
+        if ordering not in index.orders:
+            index.orders[ordering] = list(
+                self.queryset.order_by(*ordering).values_list("pk", flat=True)
+            )
+        return index
+
+    def _holders_by_value(self, facet: Facet) -> dict[str, frozenset[int]]:
+        holders = defaultdict(set)
+        for pk, value in (
+            self.queryset.filter(**{f"{facet.lookup}__isnull": False})
+            .values_list("pk", facet.lookup)
+            .order_by()
+        ):
+            holders[str(value)].add(pk)
+        return {value: frozenset(pks) for value, pks in holders.items()}
+
+    def _passing(self, index: FacetIndex, facet: Facet) -> frozenset[int] | None:
+        """The items passing this facet's filter, or None when it has no filter."""
         values = self.selected[facet.param]
         if not values:
-            return Q()
+            return None
         if facet.parse is not None:
-            values = [facet.parse(value) for value in values]
-        matching = self.queryset.model.objects.filter(**{f"{facet.lookup}__in": values})
-        return Q(pk__in=matching.values("pk"))
+            values = [str(facet.parse(value)) for value in values]
+        held = index.holders[facet.param]
+        return frozenset().union(*(held.get(value, frozenset()) for value in values))
 
-    def filtered(self, *, without: Facet | None = None) -> models.QuerySet:
-        conditions = [self._condition(facet) for facet in self.facets if facet is not without]
-        return self.queryset.filter(*conditions)
+    def _scope(self, index: FacetIndex, *, without: Facet | None = None) -> frozenset[int] | None:
+        """The items passing every filter (but one), or None when no filter applies."""
+        passing = sorted(
+            (
+                pks
+                for facet in self.facets
+                if facet is not without and (pks := self._passing(index, facet)) is not None
+            ),
+            key=len,
+        )
+        return passing[0].intersection(*passing[1:]) if passing else None
 
-    def results(self) -> models.QuerySet:
-        return self.filtered().order_by(*self.sorts[self.sort][1]).defer_streamfields()
+    def results(self) -> list[int]:
+        """The primary keys of the filtered items, in the listing's order."""
+        ordered = self.index.orders[tuple(self.ordering())]
+        scope = self._scope(self.index)
+        return ordered if scope is None else [pk for pk in ordered if pk in scope]
+
+    def counts(self, facet: Facet) -> dict[str, int]:
+        """Items per value of a facet, under every filter but the facet's own."""
+        scope = self._scope(self.index, without=facet)
+        counts = {
+            value: len(pks) if scope is None else len(pks & scope)
+            for value, pks in self.index.holders[facet.param].items()
+        }
+        return {value: count for value, count in counts.items() if count}
 
     def options(self, facet: Facet) -> list[Option]:
-        counts = {
-            str(value): count
-            for value, count in self.filtered(without=facet)
-            .filter(**{f"{facet.lookup}__isnull": False})
-            .values_list(facet.lookup)
-            .annotate(n=Count("pk", distinct=True))
-            .order_by()
-        }
+        counts = self.counts(facet)
         selected = self.selected[facet.param]
         if facet.parse is not None:
             labels = {value: value for value in [*counts, *selected]}
@@ -169,6 +232,9 @@ class FacetedListing:
     def context(self) -> dict:
         paginator = Paginator(self.results(), self.per_page)
         page = paginator.get_page(self.params.get("page"))
+        pks = list(page.object_list)
+        items = {item.pk: item for item in self.fetch(self.queryset.filter(pk__in=pks))}
+        page.object_list = [items[pk] for pk in pks if pk in items]
         options_by_param = {facet.param: self.options(facet) for facet in self.facets}
         return {
             "items": page,

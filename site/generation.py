@@ -1,0 +1,46 @@
+"""The generation of the content: a token that changes whenever a visitor could see a change.
+
+`dcaht.cache` starts a new generation on every publication, unpublication, move or deletion of
+a page, every save of a live page, and every change of a shared entity, image or document. The
+page cache stores pages under it, and `remember` keeps what a process derives from all of the
+content under it: both are then never stale.
+"""
+
+import uuid
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+from django.core.cache import cache
+
+GENERATION_KEY = "page-cache:generation"
+T = TypeVar("T")
+
+# What this process derived from all of the content, for one generation (see `remember`).
+_derived: dict = {"generation": None, "values": {}}
+
+
+def generation() -> str:
+    """A token naming the current state of the content: never reused, even after a cache
+    flush, so that what a process keeps in memory under a token cannot outlive the flush."""
+    return cache.get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex, timeout=None)
+
+
+def new_generation(*args, **kwargs) -> None:
+    """Make every cached page and every derived value stale (old pages expire on their own)."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def remember(key: Hashable, derive: Callable[[], T]) -> T:
+    """`derive()`, computed once per generation in this process and kept in its memory.
+
+    For what a request would otherwise compute from every practice (which practices hold
+    each filter value, the facts of the live pages, the home page's figures): built by the
+    first request after a change, then read by every request until the next change.
+    """
+    current = generation()
+    if _derived["generation"] != current:
+        _derived.update(generation=current, values={})
+    values = _derived["values"]
+    if key not in values:
+        values[key] = derive()
+    return values[key]

@@ -1,0 +1,94 @@
+"""What listings and search keep in memory between requests (which practices hold each filter
+value, the facts of the live pages) follows every change: nothing a visitor sees is stale."""
+
+from django.core.cache import cache
+from django.test import TestCase
+
+from dcaht.generation import generation
+from dcaht.models import Place, Theme
+from practices.models import GoodPracticePage
+from tests.practices.factories import GoodPracticePageFactory
+
+VIENNA = "vienna-local-greta-working-group"
+
+
+def options(response, param):
+    """{value: count} of one facet of a listing's filter form."""
+    for item in response.context["facets"]:
+        if item["facet"].param == param:
+            return {option.value: option.count for option in item["options"]}
+    return {}
+
+
+def titles(response):
+    return {card["page"].title for card in response.context["cards"]}
+
+
+class PracticeListingFreshnessTests(TestCase):
+    def setUp(self):
+        self.vienna = GoodPracticePage.objects.get(slug=VIENNA, locale__language_code="en")
+        self.index = self.vienna.get_parent()
+
+    def test_a_published_practice_is_listed_and_counted_at_once(self):
+        before = self.client.get("/en/practices/", {"country": "si"})
+        practice = GoodPracticePage(title="Maribor – outreach to farm workers", live=False)
+        self.index.add_child(instance=practice)
+        practice.places.set([Place.objects.get(slug="ljubljana", locale=practice.locale)])
+        practice.save_revision().publish()
+
+        after = self.client.get("/en/practices/", {"country": "si"})
+
+        self.assertNotIn("Maribor – outreach to farm workers", titles(before))
+        self.assertIn("Maribor – outreach to farm workers", titles(after))
+        self.assertEqual(options(after, "country")["si"], options(before, "country")["si"] + 1)
+
+    def test_an_unpublished_practice_leaves_the_counts_at_once(self):
+        theme = "stakeholder-coordination"
+        before = options(self.client.get("/en/practices/"), "theme")
+        self.vienna.unpublish()
+
+        after = self.client.get("/en/practices/", {"theme": theme})
+
+        self.assertEqual(options(after, "theme").get(theme, 0), before[theme] - 1)
+        self.assertNotIn(self.vienna.title, titles(after))
+
+    def test_a_live_practice_saved_by_code_is_seen_without_a_publication(self):
+        self.client.get("/en/practices/")
+        theme = Theme.objects.get(slug="child-protection", locale=self.vienna.locale)
+        GoodPracticePageFactory(
+            parent=self.index,
+            title="Created by an import",
+            places=list(self.vienna.places.all()),  # no new entity: only the page is saved
+            themes=[theme],
+        )
+
+        response = self.client.get("/en/practices/", {"theme": "child-protection"})
+
+        self.assertIn("Created by an import", titles(response))
+
+    def test_a_renamed_practice_moves_in_the_a_to_z_order(self):
+        self.client.get("/en/practices/", {"sort": "title"})
+        self.vienna.title = "Aardvark – first in the list"
+        self.vienna.save_revision().publish()
+
+        response = self.client.get("/en/practices/", {"sort": "title"})
+
+        self.assertEqual(response.context["cards"][0]["page"].title, self.vienna.title)
+
+    def test_a_flushed_cache_never_brings_back_an_older_state(self):
+        token = generation()
+        cache.clear()
+
+        self.assertNotEqual(generation(), token)
+
+
+class SearchFreshnessTests(TestCase):
+    def test_an_unpublished_page_leaves_the_results_and_facets_at_once(self):
+        vienna = GoodPracticePage.objects.get(slug=VIENNA, locale__language_code="en")
+        before = self.client.get("/en/search/", {"q": "GRETA"})
+        vienna.unpublish()
+
+        after = self.client.get("/en/search/", {"q": "GRETA"})
+
+        self.assertIn(vienna.pk, [hit.page.pk for hit in before.context["outcome"].hits])
+        self.assertNotIn(vienna.pk, [hit.page.pk for hit in after.context["outcome"].hits])
