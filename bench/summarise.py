@@ -10,7 +10,9 @@ from pathlib import Path
 
 
 def main(raw_path: str, output_stem: str) -> None:
-    rows = [json.loads(line) for line in Path(raw_path).read_text().splitlines() if line.strip()]
+    records = [json.loads(line) for line in Path(raw_path).read_text().splitlines() if line]
+    rows = [row for row in records if "p95_ms" in row]
+    first_requests = [row for row in records if "first_request_after_change_ms" in row]
     floors = {row["server"]: row for row in rows if row["endpoint"] == "healthz"}
     lines = [
         "| server | endpoint | p50 ms | p95 ms | p99 ms | req/s | p95 ÷ healthz p95 | errors |",
@@ -24,7 +26,19 @@ def main(raw_path: str, output_stem: str) -> None:
             f"| {row['p99_ms']:.1f} | {row['rps']:.0f} | {row['p95_ratio_to_healthz']:.2f} "
             f"| {row['errors']} |"
         )
-    Path(f"{output_stem}.json").write_text(json.dumps(rows, indent=2) + "\n")
+    if first_requests:
+        lines += [
+            "",
+            "First request after a change (one worker rebuilds what it keeps per generation):",
+            "",
+            "| endpoint | ms |",
+            "| --- | ---: |",
+            *(
+                f"| {row['endpoint']} | {row['first_request_after_change_ms']:.1f} |"
+                for row in first_requests
+            ),
+        ]
+    Path(f"{output_stem}.json").write_text(json.dumps(rows + first_requests, indent=2) + "\n")
     Path(f"{output_stem}.md").write_text("\n".join(lines) + "\n")
     sys.stdout.write("\n".join(lines) + "\n")
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page
 
+from dcaht.generation import new_generation
 from dcaht.models import Country, Organisation, Place, TargetGroup, Theme
 from practices.models import GoodPracticePage, PracticeIndexPage, PracticeOrganisation
 
@@ -80,6 +81,7 @@ class Command(BaseCommand):
             practices = self.practices(index, wanted, existing, places, organisations)
             for code in filter(None, options["translate"].split(",")):
                 self.translations(practices[::5], code.strip(), places)
+        new_generation()  # Bulk inserts send no signal: running servers must see the pages.
         self.stdout.write(f"Added {wanted} synthetic practices; now run update_index.")
 
     def places(self, locale, count):
