@@ -56,3 +56,23 @@ class LanguageUrlTests(TestCase):
         response = self.client.get("/", HTTP_ACCEPT_LANGUAGE="en")
 
         self.assertRedirects(response, "/de/", fetch_redirect_response=False)
+
+
+class DemoMenuTests(TestCase):
+    MENUS = {
+        "de": ["Beispiele guter Praxis", "Orte", "Ressourcen", "Veranstaltungen"],
+        "sl": ["Viri", "Dogodki"],
+        "es": ["Recursos", "Eventos"],
+        "ru": ["Ресурсы", "Мероприятия"],
+    }
+
+    def test_the_main_menu_is_in_the_readers_language(self):
+        for language, entries in self.MENUS.items():
+            with self.subTest(language=language):
+                response = self.client.get(f"/{language}/")
+                menu = response.content.decode().split('class="main-nav"')[1].split("</nav>")[0]
+
+                for entry in entries:
+                    self.assertIn(f">{entry}</a>", menu)
+                self.assertNotIn(">Resources</a>", menu)
+                self.assertNotIn(">Events</a>", menu)
