@@ -363,7 +363,7 @@ class EventPage(RoutablePageMixin, BasePage):
         links = list(self.organiser_links.select_related("organisation"))
         items = list(self.agenda_items.prefetch_related("speakers__organisation"))
         speakers = [person for item in items for person in item.speakers.all()]
-        localized = localize_all(
+        local = localize_all(
             [
                 *([place, place.country] if place else []),
                 *(link.organisation for link in links),
@@ -371,9 +371,6 @@ class EventPage(RoutablePageMixin, BasePage):
                 *(person.organisation for person in speakers if person.organisation),
             ]
         )
-
-        def local(instance):
-            return localized[(type(instance), instance.pk)] if instance else None
 
         report = self.report.localized if self.report_id else None
         context.update(

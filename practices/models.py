@@ -318,7 +318,7 @@ class GoodPracticePage(BasePage):
         target_groups = list(self.target_groups.all())
         contacts = list(self.contacts.select_related("organisation"))
         links = list(self.organisation_links.select_related("organisation"))
-        localized = localize_all(
+        local = localize_all(
             [
                 *places,
                 *(place.country for place in places),
@@ -329,9 +329,6 @@ class GoodPracticePage(BasePage):
                 *(link.organisation for link in links),
             ]
         )
-
-        def local(instance):
-            return localized[(type(instance), instance.pk)] if instance else None
 
         context.update(
             places=[local(place) for place in places],

@@ -323,7 +323,7 @@ class RoundTableReportPage(ResourcePage):
         prefetch_related_objects(people, "organisation")
         practices = [item.practice for item in contributions if item.practice]
         place = self.place
-        localized = localize_all(
+        local = localize_all(
             [
                 *(link.organisation for link in links),
                 *people,
@@ -332,9 +332,6 @@ class RoundTableReportPage(ResourcePage):
                 *([place] if place else []),
             ]
         )
-
-        def local(instance):
-            return localized[(type(instance), instance.pk)] if instance else None
 
         def live_practice(practice):
             """The practice in the reader's language, else in its own; None when unpublished."""

@@ -28,7 +28,7 @@ from wagtail.query import PageQuerySet
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 from opensearchpy.exceptions import TransportError
 
-from dcaht.filters import Option
+from dcaht.filters import Option, active_filter, query_values
 from dcaht.generation import remember
 from dcaht.i18n import localize_all
 from dcaht.models import Country, Place, Theme
@@ -236,15 +236,7 @@ class SearchService:
     # The search page ------------------------------------------------------------------
 
     def selected_filters(self, params: QueryDict) -> dict[str, list[str]]:
-        selected = {}
-        for facet in FACETS:
-            values = []
-            for value in params.getlist(facet)[:20]:
-                value = value.strip()
-                if value and len(value) <= 100 and value not in values:
-                    values.append(value)
-            selected[facet] = values
-        return selected
+        return {facet: query_values(params, facet) for facet in FACETS}
 
     def search(self, params: QueryDict) -> Outcome:
         query = clean_query(params.get("q", ""))
@@ -325,18 +317,11 @@ class SearchService:
             )
             if options:
                 facets.append({"facet": FacetInfo(facet, FACET_LABELS[facet]), "options": options})
-            for option in options:
-                if option.selected:
-                    remaining = params.copy()
-                    remaining.setlist(facet, [v for v in selected[facet] if v != option.value])
-                    remaining.pop("page", None)
-                    active.append(
-                        {
-                            "facet": FACET_LABELS[facet],
-                            "label": option.label,
-                            "remove_query": remaining.urlencode(),
-                        }
-                    )
+            active += [
+                active_filter(params, facet, FACET_LABELS[facet], option, selected)
+                for option in options
+                if option.selected
+            ]
         return facets, active
 
     def labels(self, counts, selected, type_keys) -> dict[str, dict[str, str]]:

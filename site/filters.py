@@ -54,6 +54,26 @@ class Option:
     selected: bool
 
 
+def query_values(params: QueryDict, param: str) -> list[str]:
+    """The distinct, non-blank values of a query-string parameter, within sane bounds."""
+    values = []
+    for value in params.getlist(param)[:MAX_VALUES_PER_FACET]:
+        value = value.strip()
+        if value and len(value) <= MAX_VALUE_LENGTH and value not in values:
+            values.append(value)
+    return values
+
+
+def active_filter(
+    params: QueryDict, param: str, label: str, option: Option, selected: dict[str, list[str]]
+) -> dict:
+    """An applied filter, with the query string that removes it ('relax a filter')."""
+    remaining = params.copy()
+    remaining.setlist(param, [value for value in selected[param] if value != option.value])
+    remaining.pop("page", None)
+    return {"facet": label, "label": option.label, "remove_query": remaining.urlencode()}
+
+
 def parse_year(value: str) -> int | None:
     return int(value) if value.isdigit() and len(value) == 4 else None
 
@@ -83,17 +103,9 @@ class FacetedListing:
         sort = params.get("sort", self.default_sort)
         self.sort = sort if sort in self.sorts else self.default_sort
 
-    def _values(self, param: str) -> list[str]:
-        values = []
-        for value in self.params.getlist(param)[:MAX_VALUES_PER_FACET]:
-            value = value.strip()
-            if value and len(value) <= MAX_VALUE_LENGTH and value not in values:
-                values.append(value)
-        return values
-
     def _known(self, facet: Facet) -> list[str]:
         """The facet's values from the query string that exist; the others are ignored."""
-        values = self._values(facet.param)
+        values = query_values(self.params, facet.param)
         if not values:
             return []
         if facet.parse is not None:
@@ -207,23 +219,12 @@ class FacetedListing:
 
     def active_filters(self, options_by_param: dict[str, list[Option]]) -> list[dict]:
         """Each applied filter with the query string that removes it ('relax a filter')."""
-        active = []
-        for facet in self.facets:
-            for option in options_by_param[facet.param]:
-                if option.selected:
-                    remaining = self.params.copy()
-                    remaining.setlist(
-                        facet.param, [v for v in self.selected[facet.param] if v != option.value]
-                    )
-                    remaining.pop("page", None)
-                    active.append(
-                        {
-                            "facet": facet.label,
-                            "label": option.label,
-                            "remove_query": remaining.urlencode(),
-                        }
-                    )
-        return active
+        return [
+            active_filter(self.params, facet.param, facet.label, option, self.selected)
+            for facet in self.facets
+            for option in options_by_param[facet.param]
+            if option.selected
+        ]
 
     def cards(self, items: list) -> list:
         """What the template shows for each item of the current page; override to enrich."""

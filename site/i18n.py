@@ -37,9 +37,15 @@ def synchronize_locales() -> None:
         synchronize_tree(sync.sync_from, sync.locale)
 
 
-def localize_all(
-    instances: Iterable[TranslatableMixin], locale: Locale | None = None
-) -> dict[tuple[type, int], Any]:
+class Localized(dict):
+    """`localize_all`'s answer: `(model, pk)` → translation. Called with an instance (or
+    None), it gives that instance's translation (or None)."""
+
+    def __call__(self, instance: TranslatableMixin | None) -> Any:
+        return None if instance is None else self[(type(instance), instance.pk)]
+
+
+def localize_all(instances: Iterable[TranslatableMixin], locale: Locale | None = None) -> Localized:
     """Map each instance to its translation in `locale` (by default the active one), or to
     itself when it is not translated.
 
@@ -50,7 +56,7 @@ def localize_all(
     for instance in instances:
         by_model[type(instance)].append(instance)
     active = locale or Locale.get_active()
-    result = {}
+    result = Localized()
     for model, objects in by_model.items():
         translations = {}
         if any(obj.locale_id != active.id for obj in objects):
