@@ -16,6 +16,7 @@ from django.dispatch import receiver
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .generation import generation, new_generation
@@ -27,7 +28,18 @@ EXCLUDED_PREFIXES = ("/admin/", "/api/", "/documents/", "/healthz")
 for signal in (page_published, page_unpublished, post_page_move):
     signal.connect(new_generation, dispatch_uid=f"page-cache-{signal}")
 
-for model in (Country, Place, Theme, TargetGroup, Organisation, Person):
+# Shared entities shown on pages; who may see a page; the sites and languages of every URL.
+for model in (
+    Country,
+    Place,
+    Theme,
+    TargetGroup,
+    Organisation,
+    Person,
+    PageViewRestriction,
+    Site,
+    Locale,
+):
     for model_signal in (post_save, post_delete):
         model_signal.connect(new_generation, sender=model, dispatch_uid=f"page-cache-{model}")
 

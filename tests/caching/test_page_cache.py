@@ -3,6 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.test import TestCase, override_settings
 
+from wagtail.models import PageViewRestriction
+
 from dcaht.models import Theme
 from practices.models import GoodPracticePage
 
@@ -58,6 +60,17 @@ class PageCacheTests(TestCase):
         german.save_revision().publish()
 
         self.assertContains(self.client.get(url), "Wien – neue Überschrift")
+
+    def test_a_page_made_private_is_no_longer_served_to_visitors(self):
+        self.client.get(VIENNA)
+        PageViewRestriction.objects.create(
+            page=self.practice, restriction_type=PageViewRestriction.LOGIN
+        )
+
+        response = self.client.get(VIENNA)
+
+        self.assertEqual(response.status_code, 302)
+        self.assertIn("login", response["Location"])
 
     def test_logged_in_users_never_get_a_cached_page(self):
         self.client.get(VIENNA)
