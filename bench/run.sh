@@ -48,9 +48,13 @@ PY
 log "preparing $PRACTICES practices"
 .venv/bin/python manage.py migrate --noinput -v0
 .venv/bin/python manage.py compile_translations -v0
-.venv/bin/python manage.py load_demo_content -v0
+# The demo content once, on a new database: loading it again would synchronise the locales,
+# creating an alias of each synthetic practice in every language (hours at this scale).
+if ! .venv/bin/python manage.py shell -c "import sys; from home.models import HomePage; sys.exit(not HomePage.objects.exists())"; then
+  .venv/bin/python manage.py load_demo_content -v0
+fi
 .venv/bin/python manage.py generate_bench_content --practices "$PRACTICES"
-.venv/bin/python manage.py update_index -v0
+.venv/bin/python manage.py update_index --backend default -v0  # what the pages search
 .venv/bin/python manage.py collectstatic --noinput -v0
 
 PRACTICE="$(.venv/bin/python manage.py shell -c "from practices.models import GoodPracticePage as P; print(P.objects.filter(slug__startswith='bench-', locale__language_code='en').order_by('pk')[42].url)" 2>/dev/null | tail -n 1)"
