@@ -30,7 +30,7 @@ from opensearchpy.exceptions import TransportError
 
 from dcaht.filters import Option, active_filter, query_values
 from dcaht.generation import remember
-from dcaht.i18n import localize_all
+from dcaht.i18n import active_locale, entity_names
 from dcaht.models import Country, Place, Theme
 from meetings.models import EventPage
 from practices.models import GoodPracticePage, PlacePage
@@ -199,7 +199,7 @@ class SearchService:
     """Search pages of one language, or all, from a request's query string."""
 
     def __init__(self, locale: Locale | None = None):
-        self.locale = locale or Locale.get_active()
+        self.locale = locale or active_locale()
         self.engine, self.fallback = configured_engines()
         self.used_engine = self.engine
         self.degraded = False
@@ -221,16 +221,16 @@ class SearchService:
             logger.warning("OpenSearch did not answer; the database answered %r.", query)
             self.used_engine, self.degraded = self.fallback, True
             found = self.fallback.matches(query, ids, limit, language_codes=codes)
-        self.facts = live_facts(ids)
-        private = tuple(PageViewRestriction.objects.values_list("page__path", flat=True).order_by())
+        facts = live_facts(ids)
+        # A private section and all below it: what `PageQuerySet.public()` leaves out.
+        private = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
         found = [
             match
             for match in found
-            if match.page_id in self.facts
-            and not self.facts[match.page_id].path.startswith(private or "\0")
+            if match.page_id in facts and not facts[match.page_id].path.startswith(private)
         ]
         # Across languages, the visitor's own language comes first (the sort is stable).
-        found.sort(key=lambda match: self.facts[match.page_id].locale_id != self.locale.id)
+        found.sort(key=lambda match: facts[match.page_id].locale_id != self.locale.id)
         return found
 
     # The search page ------------------------------------------------------------------
@@ -336,19 +336,14 @@ class SearchService:
             )
             if content_type.model_class() is not None
         }
-        entities = {}
-        for facet, model, key in [
-            ("theme", Theme, "slug"),
-            ("country", Country, "code"),
-            ("place", Place, "slug"),
-        ]:
-            records = list(
-                model.objects.filter(**{f"{key}__in": wanted(facet)}, locale=Locale.get_default())
-            )
-            localized = localize_all(records, self.locale)
-            entities[facet] = {
-                getattr(record, key): str(localized[(model, record.pk)]) for record in records
-            }
+        entities = {
+            facet: entity_names(model, key)
+            for facet, model, key in [
+                ("theme", Theme, "slug"),
+                ("country", Country, "code"),
+                ("place", Place, "slug"),
+            ]
+        }
         years = {value: value for value in wanted("year") if re.fullmatch(r"\d{4}", value)}
         return {"type": types, **entities, "year": years}
 
@@ -359,10 +354,7 @@ class SearchService:
         }
         # `specific()` loads each type's pages again and drops select_related.
         locales = {locale.pk: locale for locale in Locale.objects.all()}
-        place_slugs = {slug for match in matches for slug in facts[match.page_id].places}
-        places = list(Place.objects.filter(slug__in=place_slugs, locale=Locale.get_default()))
-        localized = localize_all(places, self.locale)
-        place_names = {place.slug: str(localized[(Place, place.pk)]) for place in places}
+        place_names = entity_names(Place, "slug")
         shown = [pages[match.page_id] for match in matches]
         try:
             excerpts = self.used_engine.excerpts(query, shown, language_codes)
@@ -375,7 +367,7 @@ class SearchService:
                 Hit(
                     page=page,
                     type_label=str(page._meta.verbose_name).capitalize(),
-                    places=sorted(place_names[slug] for slug in facts[page.pk].places),
+                    places=sorted(place_names.get(slug, slug) for slug in facts[page.pk].places),
                     day=facts[page.pk].day,
                     excerpt=excerpts.get(page.pk) or make_excerpt(page.title, query),
                     language_code=locales[page.locale_id].language_code,

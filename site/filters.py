@@ -13,16 +13,13 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import QueryDict
 from django.utils.functional import cached_property
 
-from wagtail.models import Locale
-
 from .generation import remember
-from .i18n import localize_all
+from .i18n import active_locale, entity_names
 
 MAX_VALUES_PER_FACET = 20
 MAX_VALUE_LENGTH = 100
@@ -98,7 +95,7 @@ class FacetedListing:
     def __init__(self, params: QueryDict, queryset: models.QuerySet):
         self.params = params
         self.queryset = queryset
-        self.locale = Locale.get_active()
+        self.locale = active_locale()
         self.selected = {facet.param: self._known(facet) for facet in self.facets}
         sort = params.get("sort", self.default_sort)
         self.sort = sort if sort in self.sorts else self.default_sort
@@ -110,14 +107,7 @@ class FacetedListing:
             return []
         if facet.parse is not None:
             return [value for value in values if facet.parse(value) is not None]
-        if facet.model is None:
-            known = set(dict(facet.choices))
-        else:
-            known = set(
-                facet.model.objects.filter(
-                    locale__language_code=settings.LANGUAGE_CODE, **{f"{facet.key}__in": values}
-                ).values_list(facet.key, flat=True)
-            )
+        known = dict(facet.choices) if facet.model is None else entity_names(facet.model, facet.key)
         return [value for value in values if value in known]
 
     def ordering(self) -> Sequence[str]:
@@ -199,15 +189,7 @@ class FacetedListing:
         elif facet.model is None:
             labels = {str(value): label for value, label in facet.choices}
         else:
-            entities = facet.model.objects.filter(
-                locale__language_code=settings.LANGUAGE_CODE,
-                **{f"{facet.key}__in": [*counts, *selected]},
-            )
-            localized = localize_all(entities, self.locale)
-            labels = {
-                getattr(entity, facet.key): str(localized[(facet.model, entity.pk)])
-                for entity in entities
-            }
+            labels = entity_names(facet.model, facet.key)
         options = [
             Option(value, str(label), counts.get(value, 0), value in selected)
             for value, label in labels.items()

@@ -6,11 +6,13 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.utils.translation import get_language_from_path
+from django.utils.translation import get_language, get_language_from_path
 
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
+
+from .generation import remember
 
 
 @transaction.atomic
@@ -37,6 +39,29 @@ def synchronize_locales() -> None:
         synchronize_tree(sync.sync_from, sync.locale)
 
 
+def active_locale() -> Locale:
+    """The Locale of the active language, read once per process and generation
+    (`Locale.get_active()` queries the database on every call)."""
+    return remember(("active locale", get_language()), Locale.get_active)
+
+
+def default_locale() -> Locale:
+    """The source language's Locale, read once per process and generation."""
+    return remember(("default locale",), Locale.get_default)
+
+
+def entity_names(model: type[TranslatableMixin], key: str) -> dict[str, str]:
+    """The name in the active language of every record of a shared entity (a theme, a
+    place…), by its key in URLs (`slug`, `code`): the labels of filters and facets."""
+
+    def names() -> dict[str, str]:
+        records = list(model.objects.filter(locale=default_locale()))
+        local = localize_all(records, active_locale())
+        return {getattr(record, key): str(local(record)) for record in records}
+
+    return remember(("entity names", model._meta.label, key, get_language()), names)
+
+
 class Localized(dict):
     """`localize_all`'s answer: `(model, pk)` → translation. Called with an instance (or
     None), it gives that instance's translation (or None)."""
@@ -55,7 +80,7 @@ def localize_all(instances: Iterable[TranslatableMixin], locale: Locale | None =
     by_model: dict[type, list] = defaultdict(list)
     for instance in instances:
         by_model[type(instance)].append(instance)
-    active = locale or Locale.get_active()
+    active = locale or active_locale()
     result = Localized()
     for model, objects in by_model.items():
         translations = {}

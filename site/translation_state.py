@@ -19,6 +19,8 @@ from django.db.models import Case, F, OuterRef, Subquery, Value, When
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, TranslationSource
 
+from .i18n import default_locale
+
 SOURCE = "source"
 MISSING = "missing"
 CURRENT = "current"
@@ -38,7 +40,7 @@ class TranslationState:
 
 
 def translation_state(page: Page) -> TranslationState:
-    source_locale = Locale.get_default()
+    source_locale = default_locale()
     if page.locale_id == source_locale.id:
         return TranslationState(SOURCE)
     if page.alias_of_id:

@@ -7,6 +7,8 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
+from dcaht.generation import remember
+
 register = template.Library()
 
 
@@ -17,15 +19,19 @@ def localized_home(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return None
-    return site.root_page.localized
+    return remember(
+        ("localized home", site.pk, translation.get_language()), lambda: site.root_page.localized
+    )
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     home = localized_home(context)
     if home is None:
-        return Page.objects.none()
-    return home.get_children().live().public().in_menu()
+        return []
+    return remember(
+        ("main menu", home.pk), lambda: list(home.get_children().live().public().in_menu())
+    )
 
 
 @register.simple_tag(takes_context=True)
