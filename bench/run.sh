@@ -33,17 +33,22 @@ else
   unset SEARCH_URL
 fi
 
-export DATABASE_URL="postgres://dcaht:dcaht@127.0.0.1:5432/dcaht_bench"
+DATABASE="dcaht_bench_${PRACTICES}"  # one database per scale: the generator only adds
+export DATABASE_URL="postgres://dcaht:dcaht@127.0.0.1:5432/${DATABASE}"
 export DJANGO_SETTINGS_MODULE=dcaht.settings.production
 export SECRET_KEY="bench-only-$(python3 -c 'import secrets; print(secrets.token_urlsafe(40))')"
 export ALLOWED_HOSTS="127.0.0.1,localhost" SECURE_SSL_REDIRECT=false
 export SEARCH_INDEX_PREFIX=bench STATIC_ROOT="$PWD/var/bench-static" LOG_LEVEL=WARNING
 
-.venv/bin/python - <<'PY'
+DATABASE="$DATABASE" .venv/bin/python - <<'PY'
+import os
+
 import psycopg
+
+name = os.environ["DATABASE"]
 with psycopg.connect("postgres://dcaht:dcaht@127.0.0.1:5432/dcaht", autocommit=True) as db:
-    if not db.execute("SELECT 1 FROM pg_database WHERE datname = 'dcaht_bench'").fetchone():
-        db.execute("CREATE DATABASE dcaht_bench")
+    if not db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+        db.execute(f'CREATE DATABASE "{name}"')
 PY
 log "preparing $PRACTICES practices"
 .venv/bin/python manage.py migrate --noinput -v0
@@ -64,6 +69,7 @@ ENDPOINTS=(
   "practice index, two filters=/en/practices/?theme=victim-assistance&size=large"
   "practice page=${PRACTICE}"
   "search=/en/search/?q=shelter+referral"
+  "page chrome only (empty search page)=/en/search/"
 )
 
 serve() {  # serve NAME PORT PAGE_CACHE_SECONDS

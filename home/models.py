@@ -113,12 +113,16 @@ class HomePage(BasePage):
             .upcoming(timezone.localdate())
             .order_by(*UPCOMING_ORDER)[:UPCOMING_EVENTS_COUNT],
             figures=self.figures(),
-            indexes={
-                type(page).__name__: page
-                for page in self.get_children().live().public().specific().defer_streamfields()
-            },
+            indexes=remember(("home indexes", self.pk), self.section_indexes),
         )
         return context
+
+    def section_indexes(self) -> dict[str, Page]:
+        """The index page of each section (practices, places, resources, events), by type."""
+        return {
+            type(page).__name__: page
+            for page in self.get_children().live().public().specific().defer_streamfields()
+        }
 
 
 class HomeFeaturedPractice(Orderable):

@@ -8,6 +8,7 @@ content under it: both are then never stale.
 
 import uuid
 from collections.abc import Callable, Hashable
+from contextvars import ContextVar
 from typing import TypeVar
 
 from django.core.cache import cache
@@ -17,17 +18,41 @@ T = TypeVar("T")
 
 # What this process derived from all of the content, for one generation (see `remember`).
 _derived: dict = {"generation": None, "values": {}}
+# The generation the current request started with (see GenerationMiddleware).
+_request_generation: ContextVar[str | None] = ContextVar("request_generation", default=None)
 
 
 def generation() -> str:
     """A token naming the current state of the content: never reused, even after a cache
     flush, so that what a process keeps in memory under a token cannot outlive the flush."""
+    return _request_generation.get() or _stored_generation()
+
+
+def _stored_generation() -> str:
     return cache.get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex, timeout=None)
 
 
 def new_generation(*args, **kwargs) -> None:
     """Make every cached page and every derived value stale (old pages expire on their own)."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    token = uuid.uuid4().hex
+    cache.set(GENERATION_KEY, token, timeout=None)
+    if _request_generation.get() is not None:
+        _request_generation.set(token)  # The rest of this request sees its own change.
+
+
+class GenerationMiddleware:
+    """Read the generation once per request, not at each use: one cache round trip, and one
+    consistent state of the content for everything the request builds."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_generation.set(_stored_generation())
+        try:
+            return self.get_response(request)
+        finally:
+            _request_generation.reset(token)
 
 
 def remember(key: Hashable, derive: Callable[[], T]) -> T:

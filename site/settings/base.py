@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "dcaht.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "dcaht.generation.GenerationMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "dcaht.i18n.RememberLanguageMiddleware",
