@@ -14,16 +14,15 @@ STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 RAW="$(mktemp)"
 PIDS=()
 
-log() { printf '[bench] %s\n' "$*" >&2; }
+LOG_TAG=bench
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -f "$RAW"; }
 trap cleanup EXIT
 
 make install >&2
 eval "$(bash scripts/services.sh up)"
-if ! command -v wrk >/dev/null 2>&1; then
-  log "installing wrk (apt-get)"
-  apt-get update -q >&2 && apt-get install -y -q --no-install-recommends wrk >&2
-fi
+apt_install wrk
 ENGINE=database
 if SEARCH_EXPORT="$(bash scripts/opensearch.sh start)"; then
   eval "$SEARCH_EXPORT"

@@ -14,40 +14,11 @@ set -euo pipefail
 PACKAGES=(chromium fonts-dejavu-core)
 CHROMIUM=/usr/bin/chromium
 
-log() { printf '[browsers] %s\n' "$*" >&2; }
-die() { printf '[browsers] ERROR: %s\n' "$*" >&2; exit 1; }
+LOG_TAG=browsers
+# shellcheck source=scripts/lib.sh
+source "$(dirname "$0")/lib.sh"
 
-# Run a command as root: directly when root, else through sudo if present.
-as_root() {
-  if [[ ${EUID} -eq 0 ]]; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo "$@"
-  else
-    die "need root for '$*': run as root or install sudo"
-  fi
-}
-
-pkg_installed() {
-  [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" == "install ok installed" ]]
-}
-
-install_packages() {
-  local missing=() pkg
-  for pkg in "${PACKAGES[@]}"; do
-    pkg_installed "${pkg}" || missing+=("${pkg}")
-  done
-  if [[ ${#missing[@]} -eq 0 ]]; then
-    return 0
-  fi
-  command -v apt-get >/dev/null 2>&1 || die "apt-get not found; install ${missing[*]} by hand"
-  log "installing ${missing[*]} (apt-get)"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
-  as_root env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
-}
-
-install_packages
+apt_install "${PACKAGES[@]}"
 [[ -x "${CHROMIUM}" ]] || die "${CHROMIUM} is missing after the installation"
 log "$("${CHROMIUM}" --version 2>/dev/null || echo "chromium (version unknown)")"
 echo "${CHROMIUM}"

@@ -43,8 +43,9 @@ VERSION_2="2.19.1.0"
 # Analyzers the project relies on (all from the analysis-common module).
 ANALYZERS=(german romanian bulgarian hungarian czech russian spanish english)
 
-log() { printf '[opensearch] %s\n' "$*" >&2; }
-die() { printf '[opensearch] ERROR: %s\n' "$*" >&2; exit 1; }
+LOG_TAG=opensearch
+# shellcheck source=scripts/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 print_env() { echo "export SEARCH_URL=${URL}"; }
 

@@ -19,23 +19,13 @@ REDIS_PORT=6379
 REDIS_RUN_DIR="${DCAHT_REDIS_RUN_DIR:-/tmp/dcaht-redis}"
 WAIT_SECONDS="${DCAHT_SERVICES_TIMEOUT:-60}"
 
-log() { printf '[services] %s\n' "$*" >&2; }
-die() { printf '[services] ERROR: %s\n' "$*" >&2; exit 1; }
+LOG_TAG=services
+# shellcheck source=scripts/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 print_env() {
   echo "export DATABASE_URL=postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${PG_PORT}/${PG_DB}"
   echo "export REDIS_URL=redis://127.0.0.1:${REDIS_PORT}/0"
-}
-
-# Run a command as root: directly when root, else through sudo if present.
-as_root() {
-  if [[ ${EUID} -eq 0 ]]; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo "$@"
-  else
-    die "need root for '$*': run as root or install sudo"
-  fi
 }
 
 # Run a command as the postgres OS user (peer authentication on the socket).
@@ -48,25 +38,6 @@ as_postgres() {
   else
     die "need root or sudo to act as the postgres user"
   fi
-}
-
-pkg_installed() {
-  [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" == "install ok installed" ]]
-}
-
-install_packages() {
-  local missing=() pkg
-  for pkg in postgresql redis-server; do
-    pkg_installed "${pkg}" || missing+=("${pkg}")
-  done
-  if [[ ${#missing[@]} -eq 0 ]]; then
-    return 0
-  fi
-  command -v apt-get >/dev/null 2>&1 || die "apt-get not found; install ${missing[*]} by hand"
-  log "installing ${missing[*]} (apt-get)"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
-  as_root env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
 }
 
 # Prints "<version> <cluster>" of the cluster to use: the newest one named
@@ -201,7 +172,7 @@ wait_for() {
 }
 
 cmd_up() {
-  install_packages
+  apt_install postgresql redis-server
   start_postgres
   setup_database
   start_redis

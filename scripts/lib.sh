@@ -1,0 +1,38 @@
+# Helpers shared by the project's scripts (sourced, not run). Set LOG_TAG before sourcing.
+#
+#   log MESSAGE            progress on stderr, tagged
+#   die MESSAGE            an error on stderr, then exit 1
+#   as_root COMMAND…       run as root: directly when root, else through sudo
+#   apt_install PACKAGE…   install with apt-get the packages that are missing
+
+log() { printf '[%s] %s\n' "${LOG_TAG:-dcaht}" "$*" >&2; }
+die() { printf '[%s] ERROR: %s\n' "${LOG_TAG:-dcaht}" "$*" >&2; exit 1; }
+
+as_root() {
+  if [[ ${EUID} -eq 0 ]]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    die "need root for '$*': run as root or install sudo"
+  fi
+}
+
+pkg_installed() {
+  [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" == "install ok installed" ]]
+}
+
+apt_install() {
+  local missing=() pkg
+  for pkg in "$@"; do
+    pkg_installed "${pkg}" || missing+=("${pkg}")
+  done
+  if [[ ${#missing[@]} -eq 0 ]]; then
+    return 0
+  fi
+  command -v apt-get >/dev/null 2>&1 || die "apt-get not found; install ${missing[*]} by hand"
+  log "installing ${missing[*]} (apt-get)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
+  as_root env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+}
