@@ -193,6 +193,16 @@ class ResourcePage(BasePage):
         self.apply_fixed_values()
         return super().save(*args, **kwargs)
 
+    @classmethod
+    def get_indexed_objects(cls):
+        """Rebuilding the index reads every resource's linked records: fetch them in bulk."""
+        return (
+            super()
+            .get_indexed_objects()
+            .select_related("locale", "issuing_body", "document")
+            .prefetch_related("themes")
+        )
+
     def extra_search_text(self) -> list[str]:
         """Names of the issuer and themes, and the text of the attached PDF document."""
         linked = [self.issuing_body, *self.themes.all()]
@@ -291,6 +301,15 @@ class RoundTableReportPage(ResourcePage):
     class Meta:
         verbose_name = _("round-table report")
         verbose_name_plural = _("round-table reports")
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return (
+            super()
+            .get_indexed_objects()
+            .select_related("place")
+            .prefetch_related("contributions__speakers", "organisation_links__organisation")
+        )
 
     def extra_search_text(self) -> list[str]:
         contributions = list(self.contributions.all())
