@@ -342,15 +342,8 @@ class EventPage(RoutablePageMixin, BasePage):
     def is_past(self, today: dt.date | None = None) -> bool:
         return self.last_day < (today or timezone.localdate())
 
-    @classmethod
-    def get_indexed_objects(cls):
-        """Rebuilding the index reads every event's linked records: fetch them in bulk."""
-        return (
-            super()
-            .get_indexed_objects()
-            .select_related("locale", "place__country")
-            .prefetch_related("agenda_items__speakers", "organiser_links__organisation")
-        )
+    search_select_related = ("place__country",)
+    search_prefetch_related = ("agenda_items__speakers", "organiser_links__organisation")
 
     def extra_search_text(self) -> list[str]:
         items = list(self.agenda_items.all())

@@ -273,21 +273,13 @@ class GoodPracticePage(BasePage):
                 {"slug": _("This address is taken by the practices' proposal form.")}
             )
 
-    @classmethod
-    def get_indexed_objects(cls):
-        """Rebuilding the index reads every practice's linked records: fetch them in bulk."""
-        return (
-            super()
-            .get_indexed_objects()
-            .select_related("locale")
-            .prefetch_related(
-                "places__country",
-                "themes",
-                "target_groups",
-                "organisation_links__organisation",
-                "contacts",
-            )
-        )
+    search_prefetch_related = (
+        "places__country",
+        "themes",
+        "target_groups",
+        "organisation_links__organisation",
+        "contacts",
+    )
 
     def extra_search_text(self) -> list[str]:
         places = list(self.places.all())
@@ -470,15 +462,8 @@ class PlacePage(BasePage):
         verbose_name = _("place")
         verbose_name_plural = _("places")
 
-    @classmethod
-    def get_indexed_objects(cls):
-        """Rebuilding the index reads each place's country and organisations: in bulk."""
-        return (
-            super()
-            .get_indexed_objects()
-            .select_related("locale", "place__country")
-            .prefetch_related("place__organisations")
-        )
+    search_select_related = ("place__country",)
+    search_prefetch_related = ("place__organisations",)
 
     def extra_search_text(self) -> list[str]:
         place = self.place

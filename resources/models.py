@@ -193,15 +193,8 @@ class ResourcePage(BasePage):
         self.apply_fixed_values()
         return super().save(*args, **kwargs)
 
-    @classmethod
-    def get_indexed_objects(cls):
-        """Rebuilding the index reads every resource's linked records: fetch them in bulk."""
-        return (
-            super()
-            .get_indexed_objects()
-            .select_related("locale", "issuing_body", "document")
-            .prefetch_related("themes")
-        )
+    search_select_related = ("issuing_body", "document")
+    search_prefetch_related = ("themes",)
 
     def extra_search_text(self) -> list[str]:
         """Names of the issuer and themes, and the text of the attached PDF document."""
@@ -302,14 +295,12 @@ class RoundTableReportPage(ResourcePage):
         verbose_name = _("round-table report")
         verbose_name_plural = _("round-table reports")
 
-    @classmethod
-    def get_indexed_objects(cls):
-        return (
-            super()
-            .get_indexed_objects()
-            .select_related("place")
-            .prefetch_related("contributions__speakers", "organisation_links__organisation")
-        )
+    search_select_related = (*ResourcePage.search_select_related, "place")
+    search_prefetch_related = (
+        *ResourcePage.search_prefetch_related,
+        "contributions__speakers",
+        "organisation_links__organisation",
+    )
 
     def extra_search_text(self) -> list[str]:
         contributions = list(self.contributions.all())

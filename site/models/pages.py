@@ -55,8 +55,21 @@ class BasePage(Page):
         TranslatableField("summary"),
     ]
 
+    # The linked records `extra_search_text` reads, fetched in bulk when the index is rebuilt.
+    search_select_related: tuple[str, ...] = ()
+    search_prefetch_related: tuple[str, ...] = ()
+
     class Meta:
         abstract = True
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return (
+            super()
+            .get_indexed_objects()
+            .select_related("locale", *cls.search_select_related)
+            .prefetch_related(*cls.search_prefetch_related)
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
