@@ -28,7 +28,7 @@ from wagtail.query import PageQuerySet
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 from opensearchpy.exceptions import TransportError
 
-from dcaht.filters import Option, active_filter, query_values
+from dcaht.filters import Option, active_filter, facet_entry, query_values
 from dcaht.generation import remember
 from dcaht.i18n import active_locale, entity_names
 from dcaht.models import Country, Place, Theme
@@ -316,7 +316,8 @@ class SearchService:
                 key=lambda option: option.value if reverse else option.label, reverse=reverse
             )
             if options:
-                facets.append({"facet": FacetInfo(facet, FACET_LABELS[facet]), "options": options})
+                info = FacetInfo(facet, FACET_LABELS[facet])
+                facets.append(facet_entry(params, info, options))
             active += [
                 active_filter(params, facet, FACET_LABELS[facet], option, selected)
                 for option in options

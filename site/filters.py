@@ -23,6 +23,9 @@ from .i18n import active_locale, entity_names
 
 MAX_VALUES_PER_FACET = 20
 MAX_VALUE_LENGTH = 100
+# A facet with more options shows those with the most results (and the selected ones) and a
+# link to show them all: two hundred checkboxes help no one, least of all on a phone.
+SHOWN_OPTIONS = 12
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,24 @@ def active_filter(
     remaining.setlist(param, [value for value in selected[param] if value != option.value])
     remaining.pop("page", None)
     return {"facet": label, "label": option.label, "remove_query": remaining.urlencode()}
+
+
+def facet_entry(params: QueryDict, facet, options: list[Option]) -> dict:
+    """What the filter form shows of one facet (anything with `param` and `label`): its
+    options, shortened to the most useful unless the visitor asked for them all."""
+    entry = {"facet": facet, "options": options, "hidden": 0, "show_all_query": ""}
+    if len(options) <= SHOWN_OPTIONS or facet.param in params.getlist("expand"):
+        return entry
+    best = sorted(options, key=lambda option: -option.count)[:SHOWN_OPTIONS]
+    kept = {option.value for option in best} | {o.value for o in options if o.selected}
+    expanded = params.copy()
+    expanded.appendlist("expand", facet.param)
+    entry.update(
+        options=[option for option in options if option.value in kept],
+        hidden=len(options) - len(kept),
+        show_all_query=expanded.urlencode(),
+    )
+    return entry
 
 
 def parse_year(value: str) -> int | None:
@@ -224,7 +245,7 @@ class FacetedListing:
             "cards": self.cards(list(page.object_list)),
             "page_range": paginator.get_elided_page_range(page.number),
             "facets": [
-                {"facet": facet, "options": options_by_param[facet.param]}
+                facet_entry(self.params, facet, options_by_param[facet.param])
                 for facet in self.facets
                 if options_by_param[facet.param]
             ],

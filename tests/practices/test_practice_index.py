@@ -151,3 +151,39 @@ class PracticeIndexQueryCountTests(TestCase):
         with_thirty = self.count_queries(first.url)
 
         self.assertEqual(with_three, with_thirty)
+
+
+class LongFacetTests(TestCase):
+    """A facet with many options shows the twelve with most results and a link to all."""
+
+    @classmethod
+    def setUpTestData(cls):
+        home = make_site()
+        cls.index = PracticeIndexPageFactory(parent=home)
+        cls.places = [PlaceFactory(name=f"Town {number:02}") for number in range(15)]
+        for number, place in enumerate(cls.places):
+            for _ in range(1 + (number >= 3)):  # The first three places have one practice.
+                GoodPracticePageFactory(parent=cls.index, places=[place])
+
+    def place_options(self, response):
+        [entry] = [item for item in response.context["facets"] if item["facet"].param == "place"]
+        return entry, [option.label for option in entry["options"]]
+
+    def test_the_options_with_most_results_are_shown_with_a_link_to_the_rest(self):
+        response = self.client.get("/en/practices/")
+        entry, labels = self.place_options(response)
+
+        self.assertEqual(labels, [f"Town {number:02}" for number in range(3, 15)])
+        self.assertEqual(entry["hidden"], 3)
+        self.assertContains(response, "Place: show 3 more")
+
+        expanded = self.client.get(f"/en/practices/?{entry['show_all_query']}")
+        _entry, all_labels = self.place_options(expanded)
+        self.assertEqual(len(all_labels), 15)
+
+    def test_a_selected_option_is_always_shown(self):
+        response = self.client.get("/en/practices/", {"place": self.places[0].slug})
+        entry, labels = self.place_options(response)
+
+        self.assertIn("Town 00", labels)
+        self.assertEqual(entry["hidden"], 2)
