@@ -1,12 +1,15 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 
 
 class SearchConfig(AppConfig):
     name = "search"
 
     def ready(self):
-        from .reindex import SHARED_MODELS, record_saved
+        from .reindex import SHARED_MODELS, record_deleted, record_deleting, record_saved
 
         for model in SHARED_MODELS:
-            post_save.connect(record_saved, sender=model, dispatch_uid=f"reindex-{model.__name__}")
+            uid = f"reindex-{model.__name__}"
+            post_save.connect(record_saved, sender=model, dispatch_uid=uid)
+            pre_delete.connect(record_deleting, sender=model, dispatch_uid=uid)
+            post_delete.connect(record_deleted, sender=model, dispatch_uid=uid)

@@ -46,8 +46,9 @@ def lookups_to(page_model: type[BasePage], target: type[models.Model]) -> list[s
     return sorted(lookups)
 
 
-def pages_showing(record: models.Model) -> dict[type[BasePage], list[BasePage]]:
-    """Every page whose search text names `record` (in any of its languages), by type."""
+def pages_showing(record: models.Model) -> dict[str, list[int]]:
+    """The pages whose search text names `record`, in any of its languages: model label →
+    primary keys."""
     versions = type(record).objects.filter(translation_key=record.translation_key)
     found = {}
     for page_model in page_models():
@@ -55,31 +56,42 @@ def pages_showing(record: models.Model) -> dict[type[BasePage], list[BasePage]]:
         for lookup in lookups_to(page_model, type(record)):
             condition |= Q(**{f"{lookup}__in": versions})
         if condition:
-            pages = list(page_model.get_indexed_objects().filter(condition).distinct())
-            if pages:
-                found[page_model] = pages
+            pks = page_model.get_indexed_objects().filter(condition).values_list("pk", flat=True)
+            if pks := sorted(set(pks)):
+                found[page_model._meta.label] = pks
     return found
 
 
 @task()
-def reindex_pages_showing(app_label: str, model_name: str, pk: int) -> int:
-    """Re-index, in bulk, the pages showing one shared record; returns how many."""
-    record = apps.get_model(app_label, model_name).objects.filter(pk=pk).first()
-    if record is None:
-        return 0
-    found = pages_showing(record)
-    for name, backend in get_search_backends_with_name(with_auto_update=True):
-        for page_model, pages in found.items():
+def reindex_pages(pages: dict[str, list[int]]) -> int:
+    """Re-index pages (model label → primary keys) in bulk; returns how many."""
+    count = 0
+    for label, pks in pages.items():
+        page_model = apps.get_model(label)
+        found = list(page_model.get_indexed_objects().filter(pk__in=pks))
+        for name, backend in get_search_backends_with_name(with_auto_update=True):
             try:
-                backend.add_bulk(page_model, pages)
+                backend.add_bulk(page_model, found)
             except Exception:
                 # As Wagtail's own indexing on save: an engine that is down must not lose the
                 # editor's change; `update_index` repairs the index later.
-                logger.exception("Re-indexing pages showing %r failed on %s", record, name)
+                logger.exception("Re-indexing %s failed on %s", label, name)
                 if not backend.catch_indexing_errors:
                     raise
-    return sum(len(pages) for pages in found.values())
+        count += len(found)
+    return count
 
 
 def record_saved(sender, instance, **kwargs):
-    reindex_pages_showing.enqueue(instance._meta.app_label, instance._meta.model_name, instance.pk)
+    if pages := pages_showing(instance):
+        reindex_pages.enqueue(pages)
+
+
+def record_deleting(sender, instance, **kwargs):
+    """Before a record goes, note the pages that show it: after, nothing links them to it."""
+    instance._pages_showing = pages_showing(instance)
+
+
+def record_deleted(sender, instance, **kwargs):
+    if pages := getattr(instance, "_pages_showing", None):
+        reindex_pages.enqueue(pages)

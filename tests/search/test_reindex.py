@@ -57,3 +57,13 @@ class SharedRecordReindexTests(SearchTestCase):
         german.save()
 
         self.assertLessEqual(practices, self.search("Quorumsbildung", language="de"))
+
+    def test_a_deleted_theme_no_longer_finds_its_practices(self):
+        theme = Theme.objects.get(slug="public-procurement", locale__language_code="en")
+        theme.name = "Quorumsbildung"
+        theme.save()
+        self.assertTrue(self.search("Quorumsbildung"))
+
+        Theme.objects.filter(translation_key=theme.translation_key).delete()
+
+        self.assertFalse(self.search("Quorumsbildung"))
