@@ -8,6 +8,8 @@ from dcaht.generation import generation
 from dcaht.models import Place, Theme
 from practices.models import GoodPracticePage
 from tests.practices.factories import GoodPracticePageFactory
+from tests.search.test_search import SearchTestCase
+from tests.utils import refresh_search_index
 
 VIENNA = "vienna-local-greta-working-group"
 
@@ -82,11 +84,12 @@ class PracticeListingFreshnessTests(TestCase):
         self.assertNotEqual(generation(), token)
 
 
-class SearchFreshnessTests(TestCase):
+class SearchFreshnessTests(SearchTestCase):
     def test_an_unpublished_page_leaves_the_results_and_facets_at_once(self):
         vienna = GoodPracticePage.objects.get(slug=VIENNA, locale__language_code="en")
         before = self.client.get("/en/search/", {"q": "GRETA"})
         vienna.unpublish()
+        refresh_search_index()
 
         after = self.client.get("/en/search/", {"q": "GRETA"})
 
