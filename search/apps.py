@@ -6,9 +6,11 @@ class SearchConfig(AppConfig):
     name = "search"
 
     def ready(self):
-        from .reindex import SHARED_MODELS, record_deleted, record_deleting, record_saved
+        from dcaht.models import SHARED_ENTITIES
 
-        for model in SHARED_MODELS:
+        from .reindex import record_deleted, record_deleting, record_saved
+
+        for model in SHARED_ENTITIES:
             uid = f"reindex-{model.__name__}"
             post_save.connect(record_saved, sender=model, dispatch_uid=uid)
             pre_delete.connect(record_deleting, sender=model, dispatch_uid=uid)

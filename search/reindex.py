@@ -17,11 +17,9 @@ from modelsearch.backends import get_search_backends_with_name
 
 from django_tasks import task
 
-from dcaht.models import BasePage, Country, Organisation, Person, Place, TargetGroup, Theme
+from dcaht.models import BasePage
 
 logger = logging.getLogger(__name__)
-
-SHARED_MODELS = (Country, Place, Theme, TargetGroup, Organisation, Person)
 
 
 def page_models() -> list[type[BasePage]]:

@@ -20,7 +20,7 @@ from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .generation import generation, new_generation
-from .models import Country, Organisation, Person, Place, TargetGroup, Theme
+from .models import SHARED_ENTITIES
 
 EXCLUDED_PREFIXES = ("/admin/", "/api/", "/documents/", "/healthz")
 
@@ -29,17 +29,7 @@ for signal in (page_published, page_unpublished, post_page_move):
     signal.connect(new_generation, dispatch_uid=f"page-cache-{signal}")
 
 # Shared entities shown on pages; who may see a page; the sites and languages of every URL.
-for model in (
-    Country,
-    Place,
-    Theme,
-    TargetGroup,
-    Organisation,
-    Person,
-    PageViewRestriction,
-    Site,
-    Locale,
-):
+for model in (*SHARED_ENTITIES, PageViewRestriction, Site, Locale):
     for model_signal in (post_save, post_delete):
         model_signal.connect(new_generation, sender=model, dispatch_uid=f"page-cache-{model}")
 

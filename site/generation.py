@@ -1,7 +1,8 @@
 """The generation of the content: a token that changes whenever a visitor could see a change.
 
 `dcaht.cache` starts a new generation on every publication, unpublication, move or deletion of
-a page, every save of a live page, and every change of a shared entity, image or document. The
+a page, every save of a live page, and every change of a shared entity, view restriction, site,
+locale, image or document. The
 page cache stores pages under it, and `remember` keeps what a process derives from all of the
 content under it: both are then never stale.
 """

@@ -2,6 +2,7 @@
 
 from .documents import DocumentText, document_text
 from .network import (
+    SHARED_ENTITIES,
     SOURCE_LOCALE_ONLY,
     Country,
     Organisation,
@@ -15,6 +16,7 @@ from .pages import BasePage
 __all__ = [
     "DocumentText",
     "document_text",
+    "SHARED_ENTITIES",
     "SOURCE_LOCALE_ONLY",
     "BasePage",
     "Country",

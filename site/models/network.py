@@ -230,3 +230,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+# The records pages link to and show by name: changing one changes what those pages show.
+SHARED_ENTITIES = (Country, Place, Theme, TargetGroup, Organisation, Person)
