@@ -90,11 +90,18 @@ class OpenSearchEngine:
             minimum_should_match="3<60%",
         )
 
-    def _execute(self, search: Search):
+    def _hits(self, search: Search, keys: list[str]) -> list[dict]:
+        """The hits of a search, as the client's raw answer cut to `keys` (below each hit):
+        the DSL's wrapping of a thousand hits costs more than the search."""
         try:
-            return search.execute()
+            response = self.backend.es.search(
+                index=self.index_name,
+                body=search.to_dict(),
+                filter_path=[f"hits.hits.{key}" for key in keys],
+            )
         except (OpenSearchConnectionError, TransportError) as error:
             raise EngineUnavailable(str(error)) from error
+        return response.get("hits", {}).get("hits", [])
 
     def matches(self, query: str, locale_ids: list[int], limit: int, language_codes=()):
         search = (
@@ -105,16 +112,7 @@ class OpenSearchEngine:
             .source(False)
             .extra(size=limit, docvalue_fields=["pk"])
         )
-        try:
-            # The client's raw answer, cut to the keys: the DSL's wrapping of a thousand hits
-            # costs more than the search.
-            response = self.backend.es.search(
-                index=self.index_name, body=search.to_dict(), filter_path=["hits.hits.fields.pk"]
-            )
-        except (OpenSearchConnectionError, TransportError) as error:
-            raise EngineUnavailable(str(error)) from error
-        hits = response.get("hits", {}).get("hits", [])
-        return [Match(int(hit["fields"]["pk"][0])) for hit in hits]
+        return [Match(int(hit["fields"]["pk"][0])) for hit in self._hits(search, ["fields.pk"])]
 
     def excerpts(self, query: str, pages: list[Page], language_codes=()) -> dict:
         """The passage of each page that matches best, terms in <mark>: asked only for the
@@ -133,16 +131,16 @@ class OpenSearchEngine:
                 no_match_size=EXCERPT_LENGTH,
             )
             .highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
-            .source(["pk"])
-            .extra(size=len(pages))
+            .source(False)
+            .extra(size=len(pages), docvalue_fields=["pk"])
         )
         excerpts = {}
-        for hit in self._execute(search):
-            highlight = getattr(hit.meta, "highlight", None)
-            fragments = [text for field in fields for text in getattr(highlight, field, [])]
+        for hit in self._hits(search, ["fields.pk", "highlight"]):
+            highlight = hit.get("highlight", {})
+            fragments = [text for field in fields for text in highlight.get(field, [])]
             if fragments:
                 # The highlighter escapes the text (encoder "html") and adds only <mark> tags.
-                excerpts[int(hit.pk)] = mark_safe(fragments[0])  # noqa: S308
+                excerpts[int(hit["fields"]["pk"][0])] = mark_safe(fragments[0])  # noqa: S308
         return excerpts
 
     @property
