@@ -30,7 +30,7 @@ from opensearchpy.exceptions import TransportError
 
 from dcaht.filters import Option, active_filter, facet_entry, query_values
 from dcaht.generation import remember
-from dcaht.i18n import active_locale, entity_names
+from dcaht.i18n import active_locale, all_locales, entity_names
 from dcaht.models import Country, Place, Theme
 from meetings.models import EventPage
 from practices.models import GoodPracticePage, PlacePage
@@ -207,7 +207,7 @@ class SearchService:
     # Matching -------------------------------------------------------------------------
 
     def _locales(self, all_languages: bool) -> list[Locale]:
-        return list(Locale.objects.all()) if all_languages else [self.locale]
+        return all_locales() if all_languages else [self.locale]
 
     def matches(self, query: str, all_languages: bool = False, limit: int = MAX_HITS):
         locales = self._locales(all_languages)
@@ -354,7 +354,7 @@ class SearchService:
             for page in Page.objects.filter(id__in=[m.page_id for m in matches]).specific()
         }
         # `specific()` loads each type's pages again and drops select_related.
-        locales = {locale.pk: locale for locale in Locale.objects.all()}
+        locales = {locale.pk: locale for locale in all_locales()}
         place_names = entity_names(Place, "slug")
         shown = [pages[match.page_id] for match in matches]
         try:

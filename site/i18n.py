@@ -50,14 +50,19 @@ def default_locale() -> Locale:
     return remember(("default locale",), Locale.get_default)
 
 
+def all_locales() -> list[Locale]:
+    """Every Locale, read once per process and generation."""
+    return remember(("all locales",), lambda: list(Locale.objects.all()))
+
+
 def entity_names(model: type[TranslatableMixin], key: str) -> dict[str, str]:
     """The name in the active language of every record of a shared entity (a theme, a
     place…), by its key in URLs (`slug`, `code`): the labels of filters and facets."""
 
     def names() -> dict[str, str]:
         records = list(model.objects.filter(locale=default_locale()))
-        local = localize_all(records, active_locale())
-        return {getattr(record, key): str(local(record)) for record in records}
+        keys = [getattr(record, key) for record in records]
+        return dict(zip(keys, localized_names(records, active_locale()), strict=True))
 
     return remember(("entity names", model._meta.label, key, get_language()), names)
 
