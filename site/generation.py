@@ -56,6 +56,14 @@ class GenerationMiddleware:
             _request_generation.reset(token)
 
 
+def _values() -> dict:
+    """What this process keeps for the current generation (emptied when it changes)."""
+    current = generation()
+    if _derived["generation"] != current:
+        _derived.update(generation=current, values={})
+    return _derived["values"]
+
+
 def remember(key: Hashable, derive: Callable[[], T]) -> T:
     """`derive()`, computed once per generation in this process and kept in its memory.
 
@@ -63,10 +71,18 @@ def remember(key: Hashable, derive: Callable[[], T]) -> T:
     each filter value, the facts of the live pages, the home page's figures): built by the
     first request after a change, then read by every request until the next change.
     """
-    current = generation()
-    if _derived["generation"] != current:
-        _derived.update(generation=current, values={})
-    values = _derived["values"]
+    values = _values()
     if key not in values:
         values[key] = derive()
     return values[key]
+
+
+def recall(key: Hashable):
+    """What `keep` stored under `key` in this generation, or None."""
+    return _values().get(key)
+
+
+def keep(key: Hashable, value) -> None:
+    """Keep `value` until the generation changes: for what is worth keeping only when found
+    (a URL that led to a page), which `remember` cannot tell apart."""
+    _values()[key] = value
