@@ -2,16 +2,39 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from dcaht.generation import remember
 from dcaht.search_config import language_subfields
 from dcaht.translation_state import translation_state
+
+
+def restricted_paths() -> tuple[str, ...]:
+    """The tree paths of the pages with a view restriction (each closes its whole section),
+    read once per generation: Wagtail queries them for every listing and every page served."""
+    return remember(
+        "restricted paths",
+        lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
+
+class HubPageQuerySet(PageQuerySet):
+    def private_q(self):
+        q = Q()
+        for path in restricted_paths():
+            q |= Q(path__startswith=path)
+        return q if q else Q(pk__in=[])  # No private section: nothing is private.
+
+
+HubPageManager = PageManager.from_queryset(HubPageQuerySet)
 
 
 class BasePage(Page):
@@ -59,6 +82,8 @@ class BasePage(Page):
     search_select_related: tuple[str, ...] = ()
     search_prefetch_related: tuple[str, ...] = ()
 
+    objects = HubPageManager()
+
     class Meta:
         abstract = True
 
@@ -70,6 +95,11 @@ class BasePage(Page):
             .select_related("locale", *cls.search_select_related)
             .prefetch_related(*cls.search_prefetch_related)
         )
+
+    def get_view_restrictions(self):
+        if not restricted_paths():  # The usual case, without a query.
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
