@@ -55,6 +55,12 @@ def all_locales() -> list[Locale]:
     return remember(("all locales",), lambda: list(Locale.objects.all()))
 
 
+def locale_of(instance: TranslatableMixin) -> Locale:
+    """The Locale of a page or record, from memory (`instance.locale` is a query)."""
+    by_id = remember(("locales by id",), lambda: {locale.pk: locale for locale in all_locales()})
+    return by_id[instance.locale_id]
+
+
 def entity_names(model: type[TranslatableMixin], key: str) -> dict[str, str]:
     """The name in the active language of every record of a shared entity (a theme, a
     place…), by its key in URLs (`slug`, `code`): the labels of filters and facets."""

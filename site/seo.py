@@ -28,7 +28,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from dcaht.blocks import CaptionedImageBlock
-from dcaht.i18n import localize_all
+from dcaht.i18n import locale_of, localize_all
 from dcaht.models import Place
 from home.models import HomePage
 from meetings.models import EventOrganiser, EventPage
@@ -78,7 +78,7 @@ def canonical_url(page: Page, request) -> str:
 def content_language(page: Page) -> str:
     """The language of the page's text: an alias shows the text of its original."""
     original = page.alias_of if page.alias_of_id else page
-    return original.locale.language_code
+    return locale_of(original).language_code
 
 
 def is_article(page: Page) -> bool:
@@ -119,7 +119,7 @@ def open_graph(page: Page, request, languages: list[dict], image: dict | None) -
 
     `languages` are the page's languages as the `alternates` tag gives them.
     """
-    language = page.locale.language_code
+    language = locale_of(page).language_code
     tags = [
         ("og:type", "article" if is_article(page) else "website"),
         ("og:title", page.seo_title or page.title),

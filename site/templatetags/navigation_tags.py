@@ -46,8 +46,15 @@ def alternates(context):
     current = translation.get_language()
     urls = {}
     if isinstance(page, Page) and page.id:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            urls[translated.locale.language_code] = translated.get_url(request)
+        urls = remember(
+            ("page languages", page.translation_key, request and request.get_host()),
+            lambda: {
+                translated.locale.language_code: translated.get_url(request)
+                for translated in page.get_translations(inclusive=True)
+                .live()
+                .select_related("locale")
+            },
+        )
     elif request is not None and getattr(request, "resolver_match", None):
         for code, _name in settings.LANGUAGES:
             urls[code] = translate_url(request.get_full_path(), code)
