@@ -22,7 +22,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale, Page
 from wagtail.query import PageQuerySet
 
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
@@ -31,7 +31,7 @@ from opensearchpy.exceptions import TransportError
 from dcaht.filters import Option, active_filter, facet_entry, query_values
 from dcaht.generation import remember
 from dcaht.i18n import active_locale, all_locales, entity_names
-from dcaht.models import Country, Place, Theme
+from dcaht.models import Country, Place, Theme, restricted_paths
 from meetings.models import EventPage
 from practices.models import GoodPracticePage, PlacePage
 from resources.models import ResourcePage, RoundTableReportPage
@@ -54,6 +54,8 @@ FACET_LABELS = {
     "place": _("Place"),
     "year": _("Year"),
 }
+# The apps whose page types are a "type" facet (not Wagtail's root page).
+TYPE_APPS = ("home", "practices", "resources", "meetings")
 SORTS = {"relevance": _("Relevance"), "date": _("Date")}
 
 
@@ -223,7 +225,7 @@ class SearchService:
             found = self.fallback.matches(query, ids, limit, language_codes=codes)
         facts = live_facts(ids)
         # A private section and all below it: what `PageQuerySet.public()` leaves out.
-        private = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+        private = restricted_paths()
         found = [
             match
             for match in found
@@ -247,8 +249,14 @@ class SearchService:
             return outcome
         matches = self.matches(query, all_languages)
         outcome.engine, outcome.degraded = self.used_engine.name, self.degraded
-        facts = live_facts([locale.id for locale in self._locales(all_languages)])
-        type_keys = self.type_keys({item.content_type_id for item in facts.values()})
+        locale_ids = tuple(locale.id for locale in self._locales(all_languages))
+        facts = live_facts(locale_ids)
+        type_keys = self.type_keys(
+            remember(
+                ("content types of live pages", locale_ids),
+                lambda: {item.content_type_id for item in facts.values()},
+            )
+        )
         selected = self.selected_filters(params)
 
         def passes(page_id, *, without=None):
@@ -259,7 +267,7 @@ class SearchService:
                 if values and facet != without
             )
 
-        kept = [match for match in matches if passes(match.page_id)]
+        kept = [m for m in matches if passes(m.page_id)] if any(selected.values()) else matches
         if sort == "date":
             kept.sort(key=lambda match: facts[match.page_id].day or date.min, reverse=True)
         outcome.total = len(kept)
@@ -286,19 +294,20 @@ class SearchService:
         return outcome
 
     def type_keys(self, content_type_ids) -> dict[int, str]:
-        return {
-            content_type.id: content_type.model
-            for content_type in ContentType.objects.filter(id__in=content_type_ids)
-        }
+        # `get_for_id` reads Django's per-process cache of content types, not the database.
+        return {pk: ContentType.objects.get_for_id(pk).model for pk in content_type_ids}
 
     def facets(self, matches, facts, type_keys, selected, passes, params):
         counts = {facet: defaultdict(int) for facet in FACETS}
         for facet in FACETS:
+            # Without another facet's filter, every match counts: no test per match.
+            filtered = any(values for other, values in selected.items() if other != facet)
+            counter = counts[facet]
             for match in matches:
-                if passes(match.page_id, without=facet):
+                if not filtered or passes(match.page_id, without=facet):
                     item = facts[match.page_id]
                     for value in item.values(facet, type_keys[item.content_type_id]):
-                        counts[facet][value] += 1
+                        counter[value] += 1
         labels = self.labels(counts, selected, type_keys)
         facets, active = [], []
         for facet in FACETS:
@@ -329,14 +338,12 @@ class SearchService:
         def wanted(facet):
             return {*counts[facet], *selected[facet]}
 
-        types = {
-            content_type.model: str(content_type.model_class()._meta.verbose_name).capitalize()
-            for content_type in ContentType.objects.filter(
-                app_label__in=["home", "practices", "resources", "meetings"],
-                model__in=wanted("type"),
-            )
-            if content_type.model_class() is not None
-        }
+        types = {}
+        for pk, key in type_keys.items():
+            content_type = ContentType.objects.get_for_id(pk)
+            model = content_type.model_class()
+            if content_type.app_label in TYPE_APPS and model is not None and key in wanted("type"):
+                types[key] = str(model._meta.verbose_name).capitalize()
         entities = {
             facet: entity_names(model, key)
             for facet, model, key in [
@@ -349,11 +356,8 @@ class SearchService:
         return {"type": types, **entities, "year": years}
 
     def describe(self, matches, facts, query, language_codes) -> list[Hit]:
-        pages = {
-            page.pk: page
-            for page in Page.objects.filter(id__in=[m.page_id for m in matches]).specific()
-        }
-        # `specific()` loads each type's pages again and drops select_related.
+        # A hit shows a page's title, address and type: the base pages suffice, in one query.
+        pages = {page.pk: page for page in Page.objects.filter(id__in=[m.page_id for m in matches])}
         locales = {locale.pk: locale for locale in all_locales()}
         place_names = entity_names(Place, "slug")
         shown = [pages[match.page_id] for match in matches]
@@ -367,7 +371,7 @@ class SearchService:
             hits.append(
                 Hit(
                     page=page,
-                    type_label=str(page._meta.verbose_name).capitalize(),
+                    type_label=str(page.specific_class._meta.verbose_name).capitalize(),
                     places=sorted(place_names.get(slug, slug) for slug in facts[page.pk].places),
                     day=facts[page.pk].day,
                     excerpt=excerpts.get(page.pk) or make_excerpt(page.title, query),
