@@ -3,7 +3,6 @@
 from django.utils.translation import gettext_lazy as _
 
 from dcaht.filters import Facet, FacetedListing
-from dcaht.i18n import localize_all
 from dcaht.models import Country, Organisation, Place, TargetGroup, Theme
 
 from .models import GoodPracticePage
@@ -53,23 +52,13 @@ class PracticeFilter(FacetedListing):
     }
     default_sort = "newest"
 
-    def fetch(self, queryset):
-        return super().fetch(queryset).prefetch_related("places__country", "themes")
-
     def cards(self, practices):
-        places = [place for practice in practices for place in practice.places.all()]
-        themes = [theme for practice in practices for theme in practice.themes.all()]
-        localized = localize_all(
-            [*places, *(place.country for place in places), *themes], self.locale
-        )
         return [
             {
                 "page": practice,
-                "places": [localized[(Place, place.pk)] for place in practice.places.all()],
-                "countries": sorted(
-                    {str(localized[(Country, place.country_id)]) for place in practice.places.all()}
-                ),
-                "themes": [localized[(Theme, theme.pk)] for theme in practice.themes.all()],
+                "places": self.names_held("place", practice.pk),
+                "countries": self.names_held("country", practice.pk),
+                "themes": self.names_held("theme", practice.pk),
             }
             for practice in practices
         ]

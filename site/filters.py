@@ -11,7 +11,7 @@ cache generation; one aggregate query per facet over every item would not scale.
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db import models
@@ -103,6 +103,18 @@ class FacetIndex:
 
     holders: dict[str, dict[str, frozenset[int]]]
     orders: dict[tuple[str, ...], list[int]]
+    held: dict[str, dict[int, tuple[str, ...]]] = field(default_factory=dict)
+
+    def values_of(self, param: str, pk: int) -> tuple[str, ...]:
+        """The values of a facet that one item holds (what its card shows: its places,
+        themes…), from the holders inverted on first use."""
+        if param not in self.held:
+            held = defaultdict(list)
+            for value, pks in self.holders[param].items():
+                for item in pks:
+                    held[item].append(value)
+            self.held[param] = {item: tuple(values) for item, values in held.items()}
+        return self.held[param].get(pk, ())
 
 
 class FacetedListing:
@@ -232,6 +244,13 @@ class FacetedListing:
     def cards(self, items: list) -> list:
         """What the template shows for each item of the current page; override to enrich."""
         return items
+
+    def names_held(self, param: str, pk: int) -> list[str]:
+        """The names, in the active language and in order, of the records of an entity facet
+        that an item holds: from memory, without loading the records."""
+        facet = next(facet for facet in self.facets if facet.param == param)
+        names = entity_names(facet.model, facet.key)
+        return sorted(names[value] for value in self.index.values_of(param, pk) if value in names)
 
     def context(self) -> dict:
         paginator = Paginator(self.results(), self.per_page)
