@@ -18,6 +18,7 @@ from datetime import date
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.db import connection, transaction
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -160,6 +161,14 @@ def live_facts(locale_ids: list[int]) -> Mapping[int, Facts]:
             )
             for locale_id in locale_ids
         )
+    )
+
+
+def promoted_queries() -> frozenset[str]:
+    """The queries with a promoted result, read once per generation."""
+    return remember(
+        "promoted queries",
+        lambda: frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True)),
     )
 
 
@@ -382,6 +391,8 @@ class SearchService:
         return hits
 
     def promotions(self, query: str) -> list[Page]:
+        if query.lower() not in promoted_queries():  # Most searches: no query.
+            return []
         promoted = (
             SearchPromotion.objects.filter(query__query_string=query.lower())
             .select_related("page")
@@ -397,9 +408,16 @@ class SearchService:
         return pages
 
     def record(self, query: str, total: int) -> None:
-        Query.get(query).add_hit()
-        if total == 0:
-            UnansweredQuery.record(query, self.locale)
+        """Count the search for the editors' reports. Statistics need not wait for the disk:
+        on PostgreSQL, the commit returns before the write-ahead log is flushed (a crash can
+        lose the last fraction of a second of counts, never anything else)."""
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL synchronous_commit TO OFF")
+            Query.get(query).add_hit()
+            if total == 0:
+                UnansweredQuery.record(query, self.locale)
 
     def suggestion(self, query: str) -> str:
         """A close spelling from the titles of this language's pages, or nothing."""
