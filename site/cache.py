@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, PageViewRestriction, Site
@@ -28,8 +29,9 @@ EXCLUDED_PREFIXES = ("/admin/", "/api/", "/documents/", "/healthz")
 for signal in (page_published, page_unpublished, post_page_move):
     signal.connect(new_generation, dispatch_uid=f"page-cache-{signal}")
 
-# Shared entities shown on pages; who may see a page; the sites and languages of every URL.
-for model in (*SHARED_ENTITIES, PageViewRestriction, Site, Locale):
+# Shared entities shown on pages; who may see a page; the sites and languages of every URL;
+# the results promoted on search pages.
+for model in (*SHARED_ENTITIES, PageViewRestriction, Site, Locale, SearchPromotion):
     for model_signal in (post_save, post_delete):
         model_signal.connect(new_generation, sender=model, dispatch_uid=f"page-cache-{model}")
 

@@ -3,7 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.test import TestCase, override_settings
 
-from wagtail.models import PageViewRestriction
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page, PageViewRestriction
 
 from dcaht.models import Theme
 from practices.models import GoodPracticePage
@@ -71,6 +72,16 @@ class PageCacheTests(TestCase):
 
         self.assertEqual(response.status_code, 302)
         self.assertIn("login", response["Location"])
+
+    def test_a_new_search_promotion_shows_on_the_cached_search_page_at_once(self):
+        palermo = Page.objects.get(slug="palermo-protocol", locale__language_code="en")
+        self.client.get("/en/search/", {"q": "trafficking"})
+        SearchPromotion.objects.create(query=Query.get("trafficking"), page=palermo, sort_order=0)
+
+        response = self.client.get("/en/search/", {"q": "trafficking"})
+
+        self.assertEqual(response["X-Cache"], "MISS")
+        self.assertEqual([page.pk for page in response.context["outcome"].promotions], [palermo.pk])
 
     def test_logged_in_users_never_get_a_cached_page(self):
         self.client.get(VIENNA)
