@@ -31,7 +31,7 @@ from opensearchpy.exceptions import TransportError
 
 from dcaht.filters import Option, active_filter, facet_entry, query_values
 from dcaht.generation import remember
-from dcaht.i18n import active_locale, all_locales, entity_names
+from dcaht.i18n import active_locale, all_locales, entity_names, locale_of
 from dcaht.models import Country, Place, Theme, restricted_paths
 from meetings.models import EventPage
 from practices.models import GoodPracticePage, PlacePage
@@ -347,11 +347,12 @@ class SearchService:
         def wanted(facet):
             return {*counts[facet], *selected[facet]}
 
+        wanted_types = wanted("type")
         types = {}
         for pk, key in type_keys.items():
             content_type = ContentType.objects.get_for_id(pk)
             model = content_type.model_class()
-            if content_type.app_label in TYPE_APPS and model is not None and key in wanted("type"):
+            if content_type.app_label in TYPE_APPS and model is not None and key in wanted_types:
                 types[key] = str(model._meta.verbose_name).capitalize()
         entities = {
             facet: entity_names(model, key)
@@ -367,7 +368,6 @@ class SearchService:
     def describe(self, matches, facts, query, language_codes) -> list[Hit]:
         # A hit shows a page's title, address and type: the base pages suffice, in one query.
         pages = {page.pk: page for page in Page.objects.filter(id__in=[m.page_id for m in matches])}
-        locales = {locale.pk: locale for locale in all_locales()}
         place_names = entity_names(Place, "slug")
         shown = [pages[match.page_id] for match in matches]
         try:
@@ -384,8 +384,8 @@ class SearchService:
                     places=sorted(place_names.get(slug, slug) for slug in facts[page.pk].places),
                     day=facts[page.pk].day,
                     excerpt=excerpts.get(page.pk) or make_excerpt(page.title, query),
-                    language_code=locales[page.locale_id].language_code,
-                    language_name=locales[page.locale_id].get_display_name(),
+                    language_code=locale_of(page).language_code,
+                    language_name=locale_of(page).get_display_name(),
                 )
             )
         return hits
