@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dcaht.filters import Facet, FacetedListing, parse_year
 from dcaht.i18n import localize_all
-from dcaht.models import Organisation, Theme
+from dcaht.models import Theme
 
 from .models import ResourcePage
 
@@ -27,22 +27,17 @@ class ResourceFilter(FacetedListing):
     default_sort = "newest"
 
     def fetch(self, queryset):
-        return super().fetch(queryset).select_related("issuing_body").prefetch_related("themes")
+        return super().fetch(queryset).select_related("issuing_body")
 
     def cards(self, resources):
-        themes = [theme for resource in resources for theme in resource.themes.all()]
         bodies = [resource.issuing_body for resource in resources if resource.issuing_body]
-        localized = localize_all([*themes, *bodies], self.locale)
+        localized = localize_all(bodies, self.locale)
         return [
             {
                 "page": resource,
                 "kind": resource.get_kind_display(),
-                "issuing_body": (
-                    localized[(Organisation, resource.issuing_body_id)]
-                    if resource.issuing_body
-                    else None
-                ),
-                "themes": [localized[(Theme, theme.pk)] for theme in resource.themes.all()],
+                "issuing_body": localized(resource.issuing_body),
+                "themes": self.names_held("theme", resource.pk),
             }
             for resource in resources
         ]
