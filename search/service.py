@@ -10,10 +10,11 @@ database engine answers instead and the outcome says so.
 import difflib
 import logging
 import re
-from collections import ChainMap, defaultdict
+from collections import ChainMap, Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
@@ -23,7 +24,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_page_models
 from wagtail.query import PageQuerySet
 
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
@@ -70,36 +71,23 @@ def clean_query(raw: str) -> str:
 class Facts:
     """What the facets and the result list need to know of a page, gathered in bulk."""
 
-    content_type_id: int
     locale_id: int
     path: str
-    published: date | None
-    themes: set[str] = field(default_factory=set)
-    countries: set[str] = field(default_factory=set)
-    places: set[str] = field(default_factory=set)
-    year: int | None = None
-    day: date | None = None
-
-    def values(self, facet: str, type_key: str) -> set[str]:
-        if facet == "type":
-            return {type_key}
-        if facet == "year":
-            return {str(self.year)} if self.year else set()
-        return getattr(self, {"theme": "themes", "country": "countries", "place": "places"}[facet])
+    day: date | None
+    held: dict[str, tuple[str, ...]]  # the values the page holds of each facet
 
 
 def gather_facts(pages: PageQuerySet) -> dict[int, Facts]:
     """The facts of every page, in a fixed number of queries whatever the number of pages."""
     page_ids = pages.values("pk")
-    facts = {
-        row["id"]: Facts(
-            row["content_type_id"],
-            row["locale_id"],
-            row["path"],
-            row["first_published_at"].date() if row["first_published_at"] else None,
-        )
-        for row in pages.values("id", "content_type_id", "locale_id", "path", "first_published_at")
-    }
+    rows = list(
+        pages.values_list("id", "content_type_id", "locale_id", "path", "first_published_at")
+    )
+    held = {facet: defaultdict(set) for facet in FACETS}
+    days = {}
+    for page_id, content_type_id, _locale_id, _path, published in rows:
+        held["type"][page_id].add(ContentType.objects.get_for_id(content_type_id).model)
+        days[page_id] = published.date() if published else None
     practice_places = GoodPracticePage.places.through.objects.filter(
         goodpracticepage_id__in=page_ids
     ).values_list("goodpracticepage_id", "place__slug", "place__country__code")
@@ -114,10 +102,10 @@ def gather_facts(pages: PageQuerySet) -> dict[int, Facts]:
             "pk", "place__slug", "place__country__code"
         ),
     ]
-    for rows in [practice_places, *single_places]:
-        for page_id, place, country in rows:
-            facts[page_id].places.add(place)
-            facts[page_id].countries.add(country)
+    for values in [practice_places, *single_places]:
+        for page_id, place, country in values:
+            held["place"][page_id].add(place)
+            held["country"][page_id].add(country)
     theme_rows = [
         GoodPracticePage.themes.through.objects.filter(
             goodpracticepage_id__in=page_ids
@@ -126,42 +114,59 @@ def gather_facts(pages: PageQuerySet) -> dict[int, Facts]:
             "resourcepage_id", "theme__slug"
         ),
     ]
-    for rows in theme_rows:
-        for page_id, theme in rows:
-            facts[page_id].themes.add(theme)
+    for values in theme_rows:
+        for page_id, theme in values:
+            held["theme"][page_id].add(theme)
     for page_id, year in GoodPracticePage.objects.filter(pk__in=page_ids).values_list(
         "pk", "start_year"
     ):
-        facts[page_id].year = year
+        if year:
+            held["year"][page_id].add(str(year))
     for page_id, year, meeting_date in ResourcePage.objects.filter(pk__in=page_ids).values_list(
         "pk", "year", "roundtablereportpage__meeting_date"
     ):
-        facts[page_id].year = year
-        facts[page_id].day = meeting_date
+        if year:
+            held["year"][page_id].add(str(year))
+        days[page_id] = meeting_date or days[page_id]
     for page_id, start_date in EventPage.objects.filter(pk__in=page_ids).values_list(
         "pk", "start_date"
     ):
-        facts[page_id].year = start_date.year
-        facts[page_id].day = start_date
-    for item in facts.values():
-        item.day = item.day or item.published
-    return facts
+        held["year"][page_id].add(str(start_date.year))
+        days[page_id] = start_date
+    return {
+        page_id: Facts(
+            locale_id,
+            path,
+            days[page_id],
+            {facet: tuple(sorted(held[facet].get(page_id, ()))) for facet in FACETS},
+        )
+        for page_id, _type, locale_id, path, _published in rows
+    }
 
 
 def live_facts(locale_ids: list[int]) -> Mapping[int, Facts]:
     """The facts of the live pages of some locales, gathered once per locale and cache
     generation: a search reads the facts of its thousand matches from memory."""
-    return ChainMap(
-        *(
-            remember(
-                ("live facts", locale_id),
-                lambda locale_id=locale_id: gather_facts(
-                    Page.objects.live().filter(locale_id=locale_id)
-                ),
-            )
-            for locale_id in locale_ids
+    by_locale = [
+        remember(
+            ("live facts", locale_id),
+            lambda locale_id=locale_id: gather_facts(
+                Page.objects.live().filter(locale_id=locale_id)
+            ),
         )
-    )
+        for locale_id in locale_ids
+    ]
+    return by_locale[0] if len(by_locale) == 1 else ChainMap(*by_locale)
+
+
+def page_type_labels() -> dict[str, str]:
+    """The "type" facet's values (a page model's name) and their labels, in the active
+    language."""
+    return {
+        model._meta.model_name: str(model._meta.verbose_name).capitalize()
+        for model in get_page_models()
+        if model._meta.app_label in TYPE_APPS
+    }
 
 
 def promoted_queries() -> frozenset[str]:
@@ -236,12 +241,13 @@ class SearchService:
         # A private section and all below it: what `PageQuerySet.public()` leaves out.
         private = restricted_paths()
         found = [
-            match
-            for match in found
-            if match.page_id in facts and not facts[match.page_id].path.startswith(private)
+            page_id
+            for page_id in found
+            if (item := facts.get(page_id)) is not None and not item.path.startswith(private)
         ]
-        # Across languages, the visitor's own language comes first (the sort is stable).
-        found.sort(key=lambda match: facts[match.page_id].locale_id != self.locale.id)
+        if len(locales) > 1:
+            # Across languages, the visitor's own language comes first (the sort is stable).
+            found.sort(key=lambda page_id: facts[page_id].locale_id != self.locale.id)
         return found
 
     # The search page ------------------------------------------------------------------
@@ -258,30 +264,24 @@ class SearchService:
             return outcome
         matches = self.matches(query, all_languages)
         outcome.engine, outcome.degraded = self.used_engine.name, self.degraded
-        locale_ids = tuple(locale.id for locale in self._locales(all_languages))
-        facts = live_facts(locale_ids)
-        type_keys = self.type_keys(
-            remember(
-                ("content types of live pages", locale_ids),
-                lambda: {item.content_type_id for item in facts.values()},
-            )
-        )
+        facts = live_facts([locale.id for locale in self._locales(all_languages)])
         selected = self.selected_filters(params)
+        wanted = {facet: set(values) for facet, values in selected.items() if values}
 
         def passes(page_id, *, without=None):
-            item = facts[page_id]
+            held = facts[page_id].held
             return all(
-                item.values(facet, type_keys[item.content_type_id]) & set(values)
-                for facet, values in selected.items()
-                if values and facet != without
+                not values.isdisjoint(held[facet])
+                for facet, values in wanted.items()
+                if facet != without
             )
 
-        kept = [m for m in matches if passes(m.page_id)] if any(selected.values()) else matches
+        kept = [page_id for page_id in matches if passes(page_id)] if wanted else matches
         if sort == "date":
-            kept.sort(key=lambda match: facts[match.page_id].day or date.min, reverse=True)
+            kept.sort(key=lambda page_id: facts[page_id].day or date.min, reverse=True)
         outcome.total = len(kept)
         outcome.facets, outcome.active_filters = self.facets(
-            matches, facts, type_keys, selected, passes, params
+            matches, facts, selected, passes, params
         )
         paginator = Paginator(kept, PER_PAGE)
         current = paginator.get_page(params.get("page"))
@@ -302,22 +302,14 @@ class SearchService:
                 outcome.in_other_languages = len(self.matches(query, all_languages=True))
         return outcome
 
-    def type_keys(self, content_type_ids) -> dict[int, str]:
-        # `get_for_id` reads Django's per-process cache of content types, not the database.
-        return {pk: ContentType.objects.get_for_id(pk).model for pk in content_type_ids}
-
-    def facets(self, matches, facts, type_keys, selected, passes, params):
-        counts = {facet: defaultdict(int) for facet in FACETS}
+    def facets(self, matches, facts, selected, passes, params):
+        counts = {}
         for facet in FACETS:
             # Without another facet's filter, every match counts: no test per match.
             filtered = any(values for other, values in selected.items() if other != facet)
-            counter = counts[facet]
-            for match in matches:
-                if not filtered or passes(match.page_id, without=facet):
-                    item = facts[match.page_id]
-                    for value in item.values(facet, type_keys[item.content_type_id]):
-                        counter[value] += 1
-        labels = self.labels(counts, selected, type_keys)
+            counted = [m for m in matches if passes(m, without=facet)] if filtered else matches
+            counts[facet] = Counter(chain.from_iterable(facts[m].held[facet] for m in counted))
+        labels = self.labels(counts, selected)
         facets, active = [], []
         for facet in FACETS:
             options = [
@@ -343,17 +335,11 @@ class SearchService:
             ]
         return facets, active
 
-    def labels(self, counts, selected, type_keys) -> dict[str, dict[str, str]]:
+    def labels(self, counts, selected) -> dict[str, dict[str, str]]:
         def wanted(facet):
             return {*counts[facet], *selected[facet]}
 
-        wanted_types = wanted("type")
-        types = {}
-        for pk, key in type_keys.items():
-            content_type = ContentType.objects.get_for_id(pk)
-            model = content_type.model_class()
-            if content_type.app_label in TYPE_APPS and model is not None and key in wanted_types:
-                types[key] = str(model._meta.verbose_name).capitalize()
+        types = {key: label for key, label in page_type_labels().items() if key in wanted("type")}
         entities = {
             facet: entity_names(model, key)
             for facet, model, key in [
@@ -367,9 +353,9 @@ class SearchService:
 
     def describe(self, matches, facts, query, language_codes) -> list[Hit]:
         # A hit shows a page's title, address and type: the base pages suffice, in one query.
-        pages = {page.pk: page for page in Page.objects.filter(id__in=[m.page_id for m in matches])}
+        pages = {page.pk: page for page in Page.objects.filter(id__in=matches)}
         place_names = entity_names(Place, "slug")
-        shown = [pages[match.page_id] for match in matches]
+        shown = [pages[page_id] for page_id in matches]
         try:
             excerpts = self.used_engine.excerpts(query, shown, language_codes)
         except EngineUnavailable:
@@ -381,7 +367,9 @@ class SearchService:
                 Hit(
                     page=page,
                     type_label=str(page.specific_class._meta.verbose_name).capitalize(),
-                    places=sorted(place_names.get(slug, slug) for slug in facts[page.pk].places),
+                    places=sorted(
+                        place_names.get(slug, slug) for slug in facts[page.pk].held["place"]
+                    ),
                     day=facts[page.pk].day,
                     excerpt=excerpts.get(page.pk) or make_excerpt(page.title, query),
                     language_code=locale_of(page).language_code,
