@@ -2,8 +2,9 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.encoding import iri_to_uri
 
 from wagtail.models import Page, Site
 
@@ -55,9 +56,17 @@ def alternates(context):
                 .select_related("locale")
             },
         )
-    elif request is not None and getattr(request, "resolver_match", None):
+    elif request is not None and (match := getattr(request, "resolver_match", None)):
+        # What `translate_url` does, without resolving the path again for every language.
+        name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+        query = request.META.get("QUERY_STRING", "")
+        query = f"?{iri_to_uri(query)}" if query else ""
         for code, _name in settings.LANGUAGES:
-            urls[code] = translate_url(request.get_full_path(), code)
+            with translation.override(code):
+                try:
+                    urls[code] = reverse(name, args=match.args, kwargs=match.kwargs) + query
+                except NoReverseMatch:
+                    urls[code] = request.get_full_path()
     links = []
     for code, _name in settings.LANGUAGES:
         if not urls.get(code):

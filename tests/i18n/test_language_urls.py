@@ -32,6 +32,16 @@ class LanguageUrlTests(TestCase):
                 response, f'href="/{code}/practices/{LJUBLJANA}/" hreflang="{code}"'
             )
 
+    def test_switcher_on_a_view_keeps_the_query(self):
+        response = self.client.get("/en/search/?q=Ljubljana+memorandum&theme=victim-assistance")
+
+        for code, _name in settings.LANGUAGES:
+            self.assertContains(
+                response,
+                f'href="/{code}/search/?q=Ljubljana+memorandum&amp;theme=victim-assistance" '
+                f'hreflang="{code}"',
+            )
+
     def test_untranslated_page_shows_the_source_with_a_notice_and_its_language(self):
         response = self.client.get(f"/hu/practices/{LJUBLJANA}/")
 
