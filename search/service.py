@@ -207,6 +207,7 @@ class Outcome:
     promotions: list[Page] = field(default_factory=list)
     engine: str = ""
     degraded: bool = False
+    capped_at: int | None = None  # more pages matched than this, the most the engine ranks
     suggestion: str = ""
     in_other_languages: int = 0
 
@@ -219,13 +220,18 @@ class SearchService:
         self.engine, self.fallback = configured_engines()
         self.used_engine = self.engine
         self.degraded = False
+        self.capped_at = None
 
     # Matching -------------------------------------------------------------------------
 
     def _locales(self, all_languages: bool) -> list[Locale]:
         return all_locales() if all_languages else [self.locale]
 
-    def matches(self, query: str, all_languages: bool = False, limit: int = MAX_HITS):
+    def matches(self, query: str, all_languages: bool = False, limit: int | None = None):
+        """The ids of the live, public pages matching a query, best first: at most `limit`
+        (MAX_HITS), over which the facets are counted; `capped_at` is the limit when more
+        pages matched."""
+        limit = limit or MAX_HITS
         locales = self._locales(all_languages)
         ids = [locale.id for locale in locales]
         codes = [locale.language_code for locale in locales]
@@ -237,6 +243,7 @@ class SearchService:
             logger.warning("OpenSearch did not answer; the database answered %r.", query)
             self.used_engine, self.degraded = self.fallback, True
             found = self.fallback.matches(query, ids, limit, language_codes=codes)
+        self.capped_at = limit if len(found) >= limit else None
         facts = live_facts(ids)
         # A private section and all below it: what `PageQuerySet.public()` leaves out.
         private = restricted_paths()
@@ -264,6 +271,7 @@ class SearchService:
             return outcome
         matches = self.matches(query, all_languages)
         outcome.engine, outcome.degraded = self.used_engine.name, self.degraded
+        outcome.capped_at = self.capped_at
         facts = live_facts([locale.id for locale in self._locales(all_languages)])
         selected = self.selected_filters(params)
         wanted = {facet: set(values) for facet, values in selected.items() if values}

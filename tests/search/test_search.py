@@ -3,7 +3,7 @@ SEARCH_URL is set) and, for the fallback, on an OpenSearch node that does not an
 
 import json
 from http import HTTPStatus
-from unittest import skipUnless
+from unittest import mock, skipUnless
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -100,6 +100,20 @@ class SeedSearchTests(SearchTestCase):
         self.assertEqual(slugs(both), ["ljubljana-memorandum-of-cooperation"])
         days = [hit.day for hit in by_date.hits if hit.day]
         self.assertEqual(days, sorted(days, reverse=True))
+
+    def test_more_matches_than_ranked_say_at_least_and_why(self):
+        everything = self.search(q="trafficking").context["outcome"]
+        self.assertIsNone(everything.capped_at)
+        self.assertNotContains(self.search(q="trafficking"), "At least")
+
+        with mock.patch("search.service.MAX_HITS", everything.total - 1):
+            response = self.search(q="trafficking")
+
+        outcome = response.context["outcome"]
+        self.assertEqual(outcome.capped_at, everything.total - 1)
+        self.assertEqual(outcome.total, everything.total - 1)
+        self.assertContains(response, f"At least {outcome.total} results for “trafficking”")
+        self.assertContains(response, f"cover the {outcome.total} best matches")
 
     def test_empty_query_invites_browsing(self):
         response = self.search(q="")
