@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The production container's command: bring the database schema and the roles up to date, then
 # serve. Beside gunicorn, a loop runs Wagtail's `publish_scheduled` every minute, so pages go
-# live and expire at the dates editors set; it ends with the container.
+# live and expire at the dates editors set, and a worker runs the queued background tasks
+# (re-indexing the pages that show a renamed theme…), restarted if it stops; both end with the
+# container.
 set -euo pipefail
 python manage.py migrate --noinput
 python manage.py sync_roles
@@ -11,6 +13,14 @@ python manage.py sync_roles
     sleep "${PUBLISH_SCHEDULED_INTERVAL:-60}"
   done
 ) &
+if [ "${BACKGROUND_TASKS:-database}" = database ]; then
+  (
+    while true; do
+      python manage.py db_worker --backend background --no-reload || echo "the task worker stopped; restarting it" >&2
+      sleep 5
+    done
+  ) &
+fi
 exec gunicorn dcaht.wsgi \
   --bind "0.0.0.0:${PORT:-8000}" \
   --workers "${WEB_CONCURRENCY:-3}" \

@@ -4,7 +4,8 @@ A page's search text holds the names of the places, themes, organisations and pe
 to, in its language (`extra_search_text`). Renaming one of them, or translating it, must update
 the text of every page that shows it. Each page type declares the paths to those records
 (`search_select_related`, `search_prefetch_related`); this module follows them backwards and
-re-indexes the pages found, in bulk.
+re-indexes the pages found, in bulk: in the background when the "background" task backend
+queues its tasks (production), as it can take many seconds.
 """
 
 import logging
@@ -17,6 +18,7 @@ from modelsearch.backends import get_search_backends_with_name
 
 from django_tasks import task
 
+from dcaht.generation import new_generation
 from dcaht.models import BasePage
 
 logger = logging.getLogger(__name__)
@@ -60,9 +62,10 @@ def pages_showing(record: models.Model) -> dict[str, list[int]]:
     return found
 
 
-@task()
+@task(backend="background")
 def reindex_pages(pages: dict[str, list[int]]) -> int:
-    """Re-index pages (model label → primary keys) in bulk; returns how many."""
+    """Re-index pages (model label → primary keys) in bulk, then start a new generation so
+    that no cached search page keeps the old results; returns how many."""
     count = 0
     for label, pks in pages.items():
         page_model = apps.get_model(label)
@@ -77,6 +80,7 @@ def reindex_pages(pages: dict[str, list[int]]) -> int:
                 if not backend.catch_indexing_errors:
                     raise
         count += len(found)
+    new_generation()
     return count
 
 

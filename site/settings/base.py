@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "meetings",
     "resources",
     "search",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -164,6 +166,29 @@ def search_backends(url: str, index_prefix: str) -> dict:
 
 
 WAGTAILSEARCH_BACKENDS = search_backends(SEARCH_URL, SEARCH_INDEX_PREFIX)
+
+
+def task_backends(background: str) -> dict:
+    """Wagtail's own tasks (indexing a page on save…) run in the request, so that a published
+    change is found at once. Work that grows with the content (re-indexing every page that
+    shows a renamed theme: twenty seconds at 10 000 practices) runs on the "background"
+    backend: in the request ("immediate", the local default), or queued in the database for
+    `manage.py db_worker` ("database", production's default; the container runs the worker)."""
+    backends = {
+        "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        "database": "django_tasks_db.DatabaseBackend",
+    }
+    if background not in backends:
+        raise ImproperlyConfigured(
+            f"BACKGROUND_TASKS is {background!r}; it must be one of: {', '.join(backends)}."
+        )
+    return {
+        "default": {"BACKEND": backends["immediate"]},
+        "background": {"BACKEND": backends[background]},
+    }
+
+
+TASKS = task_backends(os.environ.get("BACKGROUND_TASKS", "immediate"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, env_bool
+from .base import ALLOWED_HOSTS, SECRET_KEY, env_bool, task_backends
 
 if not SECRET_KEY:
     raise ImproperlyConfigured(
@@ -19,6 +19,7 @@ if not ALLOWED_HOSTS:
     )
 
 DEBUG = False
+TASKS = task_backends(os.environ.get("BACKGROUND_TASKS", "database"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import SEARCH_INDEX_PREFIX, SEARCH_URL, search_backends
+from .base import SEARCH_INDEX_PREFIX, SEARCH_URL, search_backends, task_backends
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
@@ -13,7 +13,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Tests read the context of rendered responses; the page cache's own tests turn it on.
 PAGE_CACHE_SECONDS = 0
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = task_backends("immediate")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -39,3 +39,26 @@ def test_collectstatic_succeeds_with_production_settings(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "staticfiles.json").exists()
     assert list(tmp_path.glob("css/hub.*.css.gz"))
+
+
+def background_backend(env):
+    script = "from django.conf import settings; print(settings.TASKS['background']['BACKEND'])"
+    return run_manage("shell", "-c", script, env=env)
+
+
+def test_production_queues_background_tasks_for_the_worker_unless_told_otherwise():
+    queued = background_backend(PRODUCTION)
+    immediate = background_backend({**PRODUCTION, "BACKGROUND_TASKS": "immediate"})
+
+    assert queued.stdout.strip().splitlines()[-1] == "django_tasks_db.DatabaseBackend"
+    assert immediate.stdout.strip().splitlines()[-1].endswith("ImmediateBackend")
+
+
+def test_an_unknown_background_task_backend_is_refused_with_the_choices():
+    result = background_backend({**PRODUCTION, "BACKGROUND_TASKS": "celery"})
+
+    assert result.returncode != 0
+    assert (
+        "BACKGROUND_TASKS is 'celery'; it must be one of: immediate, database."
+        in (result.stderr.strip().splitlines()[-1])
+    )

@@ -2,23 +2,32 @@
 of every page that shows it, on the configured engine, at once."""
 
 from http import HTTPStatus
+from unittest import mock
+
+from django.core.management import call_command
+from django.test import override_settings
 
 from wagtail.models import Locale
 
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from dcaht.generation import generation
 from dcaht.models import Organisation, Theme
+from dcaht.settings.base import task_backends
 from practices.models import GoodPracticePage, PlacePage
 from tests.search.test_search import SearchTestCase, slugs
 from tests.utils import refresh_search_index
 
 
-class SharedRecordReindexTests(SearchTestCase):
+class ReindexTestCase(SearchTestCase):
     def search(self, query, language="en"):
         refresh_search_index()
         response = self.client.get(f"/{language}/search/", {"q": query})
         self.assertEqual(response.status_code, HTTPStatus.OK)
         return set(slugs(response))
 
-    def test_a_renamed_theme_finds_its_practices(self):
+    def coordination_and_its_practices(self) -> tuple[Theme, set[str]]:
         theme = Theme.objects.get(slug="stakeholder-coordination", locale__language_code="en")
         practices = set(
             GoodPracticePage.objects.filter(themes=theme, locale=theme.locale).values_list(
@@ -26,6 +35,12 @@ class SharedRecordReindexTests(SearchTestCase):
             )
         )
         self.assertTrue(practices)
+        return theme, practices
+
+
+class SharedRecordReindexTests(ReindexTestCase):
+    def test_a_renamed_theme_finds_its_practices(self):
+        theme, practices = self.coordination_and_its_practices()
         self.assertFalse(practices & self.search("Quorumsbildung"))
 
         theme.name = "Quorumsbildung"
@@ -67,3 +82,33 @@ class SharedRecordReindexTests(SearchTestCase):
         Theme.objects.filter(translation_key=theme.translation_key).delete()
 
         self.assertFalse(self.search("Quorumsbildung"))
+
+
+@override_settings(TASKS=task_backends("database"))
+class BackgroundReindexTests(ReindexTestCase):
+    """Production queues the re-indexing for the worker: saving a shared record returns at
+    once, and the worker brings the search text (and the cached pages) up to date."""
+
+    def test_the_worker_reindexes_a_renamed_theme_and_starts_a_new_generation(self):
+        theme, practices = self.coordination_and_its_practices()
+
+        theme.name = "Quorumsbildung"
+        theme.save()
+
+        queued = DBTaskResult.objects.get()
+        self.assertEqual(queued.status, TaskResultStatus.READY)
+        self.assertFalse(practices & self.search("Quorumsbildung"))
+        before = generation()
+
+        # The worker closes "old" connections between tasks, as Django does between requests;
+        # inside a test's transaction that would close the test's own connection (Django's test
+        # client disconnects the same check for requests).
+        with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+            call_command(
+                "db_worker", "--backend=background", "--batch", "--no-startup-delay", verbosity=0
+            )
+
+        queued.refresh_from_db()
+        self.assertEqual(queued.status, TaskResultStatus.SUCCESSFUL)
+        self.assertLessEqual(practices, self.search("Quorumsbildung"))
+        self.assertNotEqual(generation(), before)
