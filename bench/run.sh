@@ -38,6 +38,7 @@ export DJANGO_SETTINGS_MODULE=dcaht.settings.production
 export SECRET_KEY="bench-only-$(python3 -c 'import secrets; print(secrets.token_urlsafe(40))')"
 export ALLOWED_HOSTS="127.0.0.1,localhost" SECURE_SSL_REDIRECT=false
 export SEARCH_INDEX_PREFIX=bench STATIC_ROOT="$PWD/var/bench-static" LOG_LEVEL=WARNING
+export BACKGROUND_TASKS=immediate  # no worker runs beside the benchmark's servers
 
 DATABASE="$DATABASE" .venv/bin/python - <<'PY'
 import os
@@ -59,6 +60,11 @@ if ! .venv/bin/python manage.py shell -c "import sys; from home.models import Ho
 fi
 .venv/bin/python manage.py generate_bench_content --practices "$PRACTICES"
 .venv/bin/python manage.py update_index --backend default -v0  # what the pages search
+if [ "$ENGINE" = opensearch ]; then
+  # A new index merges its segments in the background for a minute or more: merge them now,
+  # or the first server measured shares the cores with the merging.
+  curl -fs -o /dev/null -X POST "$SEARCH_URL/${SEARCH_INDEX_PREFIX}_*/_forcemerge?max_num_segments=1"
+fi
 .venv/bin/python manage.py collectstatic --noinput -v0
 
 PRACTICE="$(.venv/bin/python manage.py shell -c "from practices.models import GoodPracticePage as P; print(P.objects.filter(slug__startswith='bench-', locale__language_code='en').order_by('pk')[42].url)" 2>/dev/null | tail -n 1)"
