@@ -22,7 +22,7 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -32,7 +32,15 @@ from modelcluster.models import ClusterableModel
 from dcaht import serializers
 from dcaht.blocks import RICH_TEXT_FEATURES
 from dcaht.i18n import localize_all, localized_names
-from dcaht.models import SOURCE_LOCALE_ONLY, BasePage, Country, Organisation, Person, Place
+from dcaht.models import (
+    SOURCE_LOCALE_ONLY,
+    BasePage,
+    Country,
+    HubPageQuerySet,
+    Organisation,
+    Person,
+    Place,
+)
 
 from . import ical
 
@@ -57,7 +65,7 @@ def time_zone_choices() -> list[tuple[str, str]]:
     return [(name, name) for name in sorted(time_zone_names())]
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(HubPageQuerySet):
     """Upcoming and past events around a day (`today` in the site's time zone by default).
 
     An event is upcoming until its last day is over: one happening today, or running over

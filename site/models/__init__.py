@@ -11,7 +11,7 @@ from .network import (
     TargetGroup,
     Theme,
 )
-from .pages import BasePage, restricted_paths
+from .pages import BasePage, HubPageQuerySet, restricted_paths
 
 __all__ = [
     "DocumentText",
@@ -19,6 +19,7 @@ __all__ = [
     "SHARED_ENTITIES",
     "SOURCE_LOCALE_ONLY",
     "BasePage",
+    "HubPageQuerySet",
     "restricted_paths",
     "Country",
     "Organisation",

@@ -7,7 +7,9 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from dcaht.generation import recall
 from home.models import HomePage
+from meetings.models import EventIndexPage
 from practices.models import GoodPracticePage
+from tests.meetings.factories import EventPageFactory
 from tests.practices.factories import PracticeIndexPageFactory
 
 VIENNA = "vienna-local-greta-working-group"
@@ -63,6 +65,17 @@ class RoutingFreshnessTests(TestCase):
         )
 
         self.assertNotContains(self.client.get("/en/practices/"), self.vienna.title)
+
+    def test_a_private_event_leaves_the_home_page_and_the_agenda_at_once(self):
+        index = EventIndexPage.objects.get(locale__language_code="en")
+        event = EventPageFactory(parent=index, title="Closed meeting of the liaison officers")
+        for url in ("/en/", index.url):
+            self.assertContains(self.client.get(url), event.title)
+        PageViewRestriction.objects.create(page=event, restriction_type=PageViewRestriction.LOGIN)
+
+        for url in ("/en/", index.url):
+            with self.subTest(url=url):
+                self.assertNotContains(self.client.get(url), event.title)
 
     def test_each_language_routes_to_its_own_page(self):
         english = self.client.get(self.url)
