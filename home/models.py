@@ -62,7 +62,16 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def featured(self) -> list[GoodPracticePage]:
-        """The editors' choice in this page's language, completed with the newest practices."""
+        """The editors' choice in this page's language, completed with the newest practices:
+        chosen once per generation (three queries, one a sort of every practice), loaded by
+        key on each visit."""
+        pks = remember(
+            ("home featured", self.pk), lambda: [practice.pk for practice in self.choose_featured()]
+        )
+        loaded = GoodPracticePage.objects.filter(pk__in=pks).defer_streamfields().in_bulk()
+        return [loaded[pk] for pk in pks if pk in loaded]
+
+    def choose_featured(self) -> list[GoodPracticePage]:
         chosen_keys = list(
             self.featured_practices.values_list("practice__translation_key", flat=True)
         )
@@ -101,7 +110,10 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         in_this_language = {"locale_id": self.locale_id}
         context.update(
-            featured_practices=self.featured(),
+            # A preview shows the editor's unsaved choice, not the live one kept in memory.
+            featured_practices=(
+                self.choose_featured() if getattr(request, "is_preview", False) else self.featured()
+            ),
             latest_resources=ResourcePage.objects.live()
             .public()
             .filter(**in_this_language)

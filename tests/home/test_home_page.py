@@ -142,6 +142,18 @@ class HomePageContentTests(TestCase):
         self.assertEqual(len(featured), 4)
         self.assertEqual(len(set(featured)), 4)
 
+    def test_a_preview_shows_the_unsaved_choice_of_featured_practices(self):
+        home = HomePage.objects.get(locale__language_code="en")
+        live = [page.pk for page in self.client.get("/en/").context["featured_practices"]]
+        last = GoodPracticePage.objects.get(pk=live[-1])
+        home.featured_practices = [HomeFeaturedPractice(practice=last)]
+
+        preview = home.make_preview_request()
+
+        self.assertEqual(preview.context_data["featured_practices"][0], last)
+        self.assertEqual(self.client.get("/en/").context["featured_practices"][0].pk, live[0])
+        self.assertNotEqual(live[0], last.pk)
+
     def test_the_slovenian_home_page_shows_slovenian_practices(self):
         response = self.client.get("/sl/")
 
