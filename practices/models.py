@@ -335,16 +335,15 @@ class GoodPracticePage(BasePage):
                 {"organisation": local(link.organisation), "role": link.get_role_display()}
                 for link in links
             ],
-            related_practices=self.related_practices(),
+            related_practices=self.related_practices(themes),
         )
         return context
 
-    def related_practices(self, limit: int = 3) -> list["GoodPracticePage"]:
-        """Other practices of the same language that share a theme, most shared first."""
+    def related_practices(self, themes: list[Theme], limit: int = 3) -> list["GoodPracticePage"]:
+        """Other practices of the same language that share one of `themes` (this practice's),
+        most shared first."""
         by_theme = remember(("practices by theme", self.locale_id), self._practices_by_theme)
-        shared = Counter(
-            pk for theme in self.themes.all() for pk in by_theme.holders.get(theme.pk, ())
-        )
+        shared = Counter(pk for theme in themes for pk in by_theme.holders.get(theme.pk, ()))
         shared.pop(self.pk, None)
         best = heapq.nsmallest(limit, shared, key=lambda pk: (-shared[pk], by_theme.titles[pk]))
         pages = GoodPracticePage.objects.filter(pk__in=best).defer_streamfields().in_bulk()

@@ -182,7 +182,7 @@ def event_data(event: EventPage, request) -> dict:
         if link.role == EventOrganiser.Role.ORGANISER
     ]
     localized = localize_all(
-        [*([place] if place else []), *(link.organisation for link in links)], event.locale
+        [*([place] if place else []), *(link.organisation for link in links)], locale_of(event)
     )
     url = page_url(event, request)
     if event.is_all_day:
@@ -236,7 +236,7 @@ def article_data(page: Page, request, image: dict | None) -> dict:
     places = (
         list(page.places.select_related("country")) if isinstance(page, GoodPracticePage) else []
     )
-    localized = localize_all([*themes, *places], page.locale)
+    localized = localize_all([*themes, *places], locale_of(page))
     url = page_url(page, request)
     published = page.first_published_at
     modified = page.last_published_at or published
