@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 
 PRACTICES="${1:-10000}"
 DURATION="${BENCH_DURATION:-10s}"
+WARMUP="${BENCH_WARMUP:-5s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-4}"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 RAW="$(mktemp)"
@@ -91,6 +92,8 @@ measure() {  # measure SERVER PORT
     for _ in 1 2 3 4; do  # warm up every worker (and fill the page cache)
       curl -fs -o /dev/null "http://127.0.0.1:$2$path"
     done
+    # …and the engines: a JVM just started answers slower until it has compiled its hot code.
+    wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$2$path" >/dev/null
     result="$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s bench/report.lua "http://127.0.0.1:$2$path" | grep '^{')"
     printf '{"server": "%s", "endpoint": "%s", "path": "%s", "practices": %s, "search": "%s", %s\n' \
       "$1" "$name" "$path" "$PRACTICES" "$ENGINE" "${result#\{}" >> "$RAW"
