@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
 # The production container's command: bring the database schema and the roles up to date, then
 # serve. Beside gunicorn, a loop runs Wagtail's `publish_scheduled` every minute, so pages go
-# live and expire at the dates editors set, and a worker runs the queued background tasks
-# (re-indexing the pages that show a renamed theme…), restarted if it stops; both end with the
-# container.
+# live and expire at the dates editors set (and prunes old background task results once a
+# day), and a worker runs the queued background tasks (re-indexing the pages that show a
+# renamed theme…), restarted if it stops; both end with the container.
 set -euo pipefail
 python manage.py migrate --noinput
 python manage.py sync_roles
 (
+  pruned=-1
   while true; do
     python manage.py publish_scheduled || echo "publish_scheduled failed; trying again in a minute" >&2
+    if [ "${BACKGROUND_TASKS:-database}" = database ] && { [ "$pruned" -lt 0 ] || [ $((SECONDS - pruned)) -ge 86400 ]; }; then
+      # Once a day: forget the results of background tasks finished two weeks ago.
+      python manage.py prune_db_task_results --backend background || echo "pruning task results failed" >&2
+      pruned=$SECONDS
+    fi
     sleep "${PUBLISH_SCHEDULED_INTERVAL:-60}"
   done
 ) &
