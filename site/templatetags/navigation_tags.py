@@ -1,5 +1,7 @@
 """Site-wide navigation: the localized home page, the main menu and the page's languages."""
 
+import functools
+
 from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
@@ -35,6 +37,21 @@ def main_menu(context):
     )
 
 
+@functools.lru_cache(maxsize=512)
+def view_paths(name, args: tuple, kwargs: tuple) -> tuple[tuple[str, str | None], ...]:
+    """A view's path in each language (None where it has none): what `translate_url` does,
+    without resolving the path again for every language, once per process (URLs do not change
+    while it runs)."""
+    paths = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            try:
+                paths.append((code, reverse(name, args=args, kwargs=dict(kwargs))))
+            except NoReverseMatch:
+                paths.append((code, None))
+    return tuple(paths)
+
+
 @register.simple_tag(takes_context=True)
 def alternates(context):
     """This page (or view) in every language: for the switcher and the hreflang links.
@@ -57,16 +74,11 @@ def alternates(context):
             },
         )
     elif request is not None and (match := getattr(request, "resolver_match", None)):
-        # What `translate_url` does, without resolving the path again for every language.
         name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
         query = request.META.get("QUERY_STRING", "")
         query = f"?{iri_to_uri(query)}" if query else ""
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                try:
-                    urls[code] = reverse(name, args=match.args, kwargs=match.kwargs) + query
-                except NoReverseMatch:
-                    urls[code] = request.get_full_path()
+        paths = view_paths(name, tuple(match.args), tuple(sorted(match.kwargs.items())))
+        urls = {code: path + query if path else request.get_full_path() for code, path in paths}
     links = []
     for code, _name in settings.LANGUAGES:
         if not urls.get(code):
