@@ -72,6 +72,8 @@ class HomePage(BasePage):
         return [loaded[pk] for pk in pks if pk in loaded]
 
     def choose_featured(self) -> list[GoodPracticePage]:
+        """The choice itself, from this instance's featured practices (a preview's unsaved
+        ones too)."""
         chosen_keys = list(
             self.featured_practices.values_list("practice__translation_key", flat=True)
         )
