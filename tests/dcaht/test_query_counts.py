@@ -11,6 +11,7 @@ from meetings.models import EventIndexPage, EventPage
 from practices.models import GoodPracticePage, PlaceIndexPage, PlacePage
 from resources.models import ResourceIndexPage, RoundTableReportPage
 from tests.practices.factories import GoodPracticePageFactory
+from tests.utils import refresh_search_index
 
 
 def english(model):
@@ -49,12 +50,17 @@ class QueryCountTests(TestCase):
                 places=self.places,
                 themes=self.themes,
             )
+        # Searchable at once: OpenSearch shows new documents only after a refresh, and a
+        # search without results asks other queries (suggestion, other languages).
+        refresh_search_index()
 
     def queries(self, url):
         self.client.get(url)  # Builds what a process keeps between requests.
         with CaptureQueriesContext(connection) as captured:
             response = self.client.get(url)
         self.assertEqual(response.status_code, HTTPStatus.OK, url)
+        if url == self.urls["search"]:
+            self.assertContains(response, "Kettenpraxis 0")
         return len(captured)
 
     def test_no_page_queries_once_per_practice(self):
