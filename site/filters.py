@@ -10,8 +10,11 @@ cache generation; one aggregate query per facet over every item would not scale.
 """
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import reduce
+from itertools import islice
+from operator import and_, or_
 
 from django.core.paginator import Paginator
 from django.db import models
@@ -96,25 +99,91 @@ def parse_year(value: str) -> int | None:
     return int(value) if value.isdigit() and len(value) == 4 else None
 
 
+def bit_set(positions: Iterable[int], size: int) -> int:
+    """The bit set of `size` bits with the bits at `positions` set."""
+    buffer = bytearray((size + 7) // 8)
+    for position in positions:
+        buffer[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(buffer, "little")
+
+
+def bit_positions(bits: int) -> list[int]:
+    """The positions of the set bits of a bit set, lowest first."""
+    digits = bin(bits)[:1:-1]  # lowest bit first
+    positions, position = [], digits.find("1")
+    while position != -1:
+        positions.append(position)
+        position = digits.find("1", position + 1)
+    return positions
+
+
 @dataclass
 class FacetIndex:
-    """The unfiltered items of a listing: for each facet, the primary keys of the items holding
-    each value; for each ordering, every primary key in that order."""
+    """The unfiltered items of a listing as bit sets, where bit i stands for the item `pks[i]`:
+    for each facet, the items holding each value; for each ordering, the bits in that order.
 
-    holders: dict[str, dict[str, frozenset[int]]]
-    orders: dict[tuple[str, ...], list[int]]
+    Filtering and counting are then `&`, `|` and `int.bit_count()` on Python integers: ten
+    facets over ten thousand items in a fraction of a millisecond.
+    """
+
+    pks: list[int]
+    holders: dict[str, dict[str, int]]
+    orders: dict[tuple, list[int]] = field(default_factory=dict)
     held: dict[str, dict[int, tuple[str, ...]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, pks: list[int], pairs_by_facet: dict[str, Iterable[tuple[int, object]]]):
+        """The index of the items `pks`, from (primary key, value) pairs for each facet."""
+        bit = {pk: position for position, pk in enumerate(pks)}
+        holders = {}
+        for param, pairs in pairs_by_facet.items():
+            positions = defaultdict(list)
+            for pk, value in pairs:
+                if pk in bit:
+                    positions[str(value)].append(bit[pk])
+            holders[param] = {value: bit_set(held, len(pks)) for value, held in positions.items()}
+        return cls(pks, holders)
+
+    def add_order(self, ordering: tuple, ordered_pks: Iterable[int]) -> None:
+        bit = {pk: position for position, pk in enumerate(self.pks)}
+        self.orders[ordering] = [bit[pk] for pk in ordered_pks if pk in bit]
 
     def values_of(self, param: str, pk: int) -> tuple[str, ...]:
         """The values of a facet that one item holds (what its card shows: its places,
         themes…), from the holders inverted on first use."""
         if param not in self.held:
             held = defaultdict(list)
-            for value, pks in self.holders[param].items():
-                for item in pks:
-                    held[item].append(value)
+            for value, bits in self.holders[param].items():
+                for position in bit_positions(bits):
+                    held[self.pks[position]].append(value)
             self.held[param] = {item: tuple(values) for item, values in held.items()}
         return self.held[param].get(pk, ())
+
+
+class Selection(Sequence):
+    """The items passing the filters, in the listing's order: counted from the bit set, and
+    walked only as far as the page asked for (all that Django's paginator needs)."""
+
+    def __init__(self, index: FacetIndex, order: list[int], scope: int | None):
+        self.index, self.order, self.scope = index, order, scope
+
+    def __len__(self) -> int:
+        return len(self.order) if self.scope is None else self.scope.bit_count()
+
+    def __iter__(self) -> Iterator[int]:
+        pks = self.index.pks
+        if self.scope is None:
+            yield from (pks[position] for position in self.order)
+            return
+        scope = self.scope.to_bytes((len(pks) + 7) // 8, "little")
+        for position in self.order:
+            if scope[position >> 3] >> (position & 7) & 1:
+                yield pks[position]
+
+    def __getitem__(self, item):
+        if isinstance(item, slice) and (item.step or 1) > 0:
+            return list(islice(self, *item.indices(len(self))))
+        return list(self)[item]
 
 
 class FacetedListing:
@@ -156,28 +225,27 @@ class FacetedListing:
         sql, params = self.queryset.query.sql_with_params()
         index = remember(
             ("facet index", type(self).__qualname__, sql, tuple(params)),
-            lambda: FacetIndex(
-                {facet.param: self._holders_by_value(facet) for facet in self.facets}, {}
+            lambda: FacetIndex.build(
+                list(self.queryset.order_by("pk").values_list("pk", flat=True)),
+                {facet.param: self._pairs(facet) for facet in self.facets},
             ),
         )
         ordering = tuple(self.ordering())
         if ordering not in index.orders:
-            index.orders[ordering] = list(
-                self.queryset.order_by(*ordering).values_list("pk", flat=True)
+            index.add_order(
+                ordering, self.queryset.order_by(*ordering).values_list("pk", flat=True)
             )
         return index
 
-    def _holders_by_value(self, facet: Facet) -> dict[str, frozenset[int]]:
-        holders = defaultdict(set)
-        for pk, value in (
+    def _pairs(self, facet: Facet):
+        """(primary key, value) of every item holding a value of the facet."""
+        return (
             self.queryset.filter(**{f"{facet.lookup}__isnull": False})
             .values_list("pk", facet.lookup)
             .order_by()
-        ):
-            holders[str(value)].add(pk)
-        return {value: frozenset(pks) for value, pks in holders.items()}
+        )
 
-    def _passing(self, index: FacetIndex, facet: Facet) -> frozenset[int] | None:
+    def _passing(self, index: FacetIndex, facet: Facet) -> int | None:
         """The items passing this facet's filter, or None when it has no filter."""
         values = self.selected[facet.param]
         if not values:
@@ -185,32 +253,28 @@ class FacetedListing:
         if facet.parse is not None:
             values = [str(facet.parse(value)) for value in values]
         held = index.holders[facet.param]
-        return frozenset().union(*(held.get(value, frozenset()) for value in values))
+        return reduce(or_, (held.get(value, 0) for value in values))
 
-    def _scope(self, index: FacetIndex, *, without: Facet | None = None) -> frozenset[int] | None:
+    def _scope(self, index: FacetIndex, *, without: Facet | None = None) -> int | None:
         """The items passing every filter (but one), or None when no filter applies."""
-        passing = sorted(
-            (
-                pks
-                for facet in self.facets
-                if facet is not without and (pks := self._passing(index, facet)) is not None
-            ),
-            key=len,
-        )
-        return passing[0].intersection(*passing[1:]) if passing else None
+        passing = [
+            bits
+            for facet in self.facets
+            if facet is not without and (bits := self._passing(index, facet)) is not None
+        ]
+        return reduce(and_, passing) if passing else None
 
-    def results(self) -> list[int]:
+    def results(self) -> Selection:
         """The primary keys of the filtered items, in the listing's order."""
-        ordered = self.index.orders[tuple(self.ordering())]
-        scope = self._scope(self.index)
-        return ordered if scope is None else [pk for pk in ordered if pk in scope]
+        order = self.index.orders[tuple(self.ordering())]
+        return Selection(self.index, order, self._scope(self.index))
 
     def counts(self, facet: Facet) -> dict[str, int]:
         """Items per value of a facet, under every filter but the facet's own."""
         scope = self._scope(self.index, without=facet)
         counts = {
-            value: len(pks) if scope is None else len(pks & scope)
-            for value, pks in self.index.holders[facet.param].items()
+            value: bits.bit_count() if scope is None else (bits & scope).bit_count()
+            for value, bits in self.index.holders[facet.param].items()
         }
         return {value: count for value, count in counts.items() if count}
 

@@ -187,3 +187,34 @@ class LongFacetTests(TestCase):
 
         self.assertIn("Town 00", labels)
         self.assertEqual(entry["hidden"], 2)
+
+
+class FilteredPaginationTests(TestCase):
+    """Under a filter, the pages list each matching practice once, in the listing's order."""
+
+    @classmethod
+    def setUpTestData(cls):
+        home = make_site()
+        cls.index = PracticeIndexPageFactory(parent=home)
+        cls.theme, other = ThemeFactory(), ThemeFactory()
+        for number in range(40):
+            GoodPracticePageFactory(
+                parent=cls.index,
+                title=f"Practice {number:02}",
+                themes=[cls.theme if number % 3 == 0 else other],
+            )
+
+    def listed(self, page):
+        response = self.client.get(
+            "/en/practices/", {"theme": self.theme.slug, "sort": "title", "page": page}
+        )
+        return response, [card["page"].title for card in response.context["cards"]]
+
+    def test_the_pages_of_a_filtered_listing_follow_each_other(self):
+        first, on_first = self.listed(1)
+        _second, on_second = self.listed(2)
+
+        expected = [f"Practice {number:02}" for number in range(0, 40, 3)]
+        self.assertEqual(first.context["result_count"], 14)
+        self.assertEqual(on_first + on_second, expected)
+        self.assertEqual(len(on_first), 12)
