@@ -41,6 +41,13 @@ class RoutingFreshnessTests(TestCase):
             self.client.get(self.url), new_url, status_code=301, fetch_redirect_response=False
         )
 
+    def test_a_live_page_changed_by_code_is_served_changed_at_once(self):
+        self.client.get(self.url)
+        self.vienna.summary = "Changed by an import, without a revision."
+        self.vienna.save()
+
+        self.assertContains(self.client.get(self.url), "Changed by an import, without a revision.")
+
     def test_an_unpublished_page_is_gone_at_once(self):
         self.client.get(self.url)
         self.vienna.unpublish()
