@@ -1,7 +1,11 @@
 """The practice index's filters: place, theme, target group, organisations and the profile."""
 
+from django.db import models
+from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
+from dcaht.cache import cached_fragments
 from dcaht.filters import Facet, FacetedListing
 from dcaht.models import Country, Organisation, Place, TargetGroup, Theme
 
@@ -51,6 +55,22 @@ class PracticeFilter(FacetedListing):
         "title": (_("A–Z"), ("title",)),
     }
     default_sort = "newest"
+
+    def __init__(self, request: HttpRequest, queryset: models.QuerySet):
+        super().__init__(request.GET, queryset)
+        self.request = request
+
+    def page_cards(self, pks):
+        """Each practice's card as HTML, rendered once per generation, language and site."""
+        return cached_fragments(self.request, "practice-card", pks, self.render_cards)
+
+    def render_cards(self, pks) -> dict[int, str]:
+        return {
+            card["page"].pk: render_to_string(
+                "components/practice_card.html", {"card": card, "request": self.request}
+            )
+            for card in self.cards(self.page_items(pks))
+        }
 
     def cards(self, practices):
         return [

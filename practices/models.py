@@ -66,7 +66,7 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         practices = GoodPracticePage.objects.child_of(self).live().public()
-        context.update(PracticeFilter(request.GET, practices).context())
+        context.update(PracticeFilter(request, practices).context())
         context["propose_url"] = self.subpage_url(request, "propose")
         return context
 

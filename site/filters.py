@@ -309,6 +309,15 @@ class FacetedListing:
         """What the template shows for each item of the current page; override to enrich."""
         return items
 
+    def page_items(self, pks: list[int]) -> list:
+        """The items of the current page, loaded in one query, in the listing's order."""
+        items = {item.pk: item for item in self.fetch(self.queryset.filter(pk__in=pks))}
+        return [items[pk] for pk in pks if pk in items]
+
+    def page_cards(self, pks: list[int]) -> list:
+        """The cards of the current page; override to take them from elsewhere (a cache)."""
+        return self.cards(self.page_items(pks))
+
     def names_held(self, param: str, pk: int) -> list[str]:
         """The names, in the active language and in order, of the records of an entity facet
         that an item holds: from memory, without loading the records."""
@@ -319,13 +328,11 @@ class FacetedListing:
     def context(self) -> dict:
         paginator = Paginator(self.results(), self.per_page)
         page = paginator.get_page(self.params.get("page"))
-        pks = list(page.object_list)
-        items = {item.pk: item for item in self.fetch(self.queryset.filter(pk__in=pks))}
-        page.object_list = [items[pk] for pk in pks if pk in items]
+        page.object_list = list(page.object_list)
         options_by_param = {facet.param: self.options(facet) for facet in self.facets}
         return {
             "items": page,
-            "cards": self.cards(list(page.object_list)),
+            "cards": self.page_cards(page.object_list),
             "page_range": paginator.get_elided_page_range(page.number),
             "facets": [
                 facet_entry(self.params, facet, options_by_param[facet.param])

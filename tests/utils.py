@@ -1,6 +1,8 @@
 """Helpers shared by the test modules."""
 
+import html
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -52,6 +54,18 @@ def translate(instance, language_code: str, translations: dict[str, str] | None 
     translation.import_po(polib.pofile(str(po)))
     translation.save_target(publish=True)
     return instance.get_translation(translation.target_locale)
+
+
+CARD_LINK = re.compile(r'<h3 class="card__title"><a href="([^"]*)">(.*?)</a></h3>')
+
+
+def card_links(cards) -> list[tuple[str, str]]:
+    """(address, title) of each card of a listing whose cards are HTML, in order."""
+    return [
+        (html.unescape(url), html.unescape(title))
+        for card in cards
+        for url, title in CARD_LINK.findall(card)
+    ]
 
 
 def refresh_search_index() -> None:

@@ -2,14 +2,16 @@
 value, the facts of the live pages) follows every change: nothing a visitor sees is stale."""
 
 from django.core.cache import cache
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 
 from dcaht.generation import generation
 from dcaht.models import Place, Theme
 from practices.models import GoodPracticePage
 from tests.practices.factories import GoodPracticePageFactory
 from tests.search.test_search import SearchTestCase
-from tests.utils import refresh_search_index
+from tests.utils import card_links, refresh_search_index
 
 VIENNA = "vienna-local-greta-working-group"
 
@@ -23,7 +25,7 @@ def options(response, param):
 
 
 def titles(response):
-    return {card["page"].title for card in response.context["cards"]}
+    return {title for _url, title in card_links(response.context["cards"])}
 
 
 class PracticeListingFreshnessTests(TestCase):
@@ -75,7 +77,34 @@ class PracticeListingFreshnessTests(TestCase):
 
         response = self.client.get("/en/practices/", {"sort": "title"})
 
-        self.assertEqual(response.context["cards"][0]["page"].title, self.vienna.title)
+        self.assertEqual(card_links(response.context["cards"])[0][1], self.vienna.title)
+
+    def test_a_renamed_theme_shows_on_the_cards_of_every_listing_at_once(self):
+        self.client.get("/en/practices/")
+        self.client.get("/en/practices/", {"country": "at"})
+        theme = Theme.objects.get(slug="stakeholder-coordination", locale=self.vienna.locale)
+        theme.name = "Coordination of local actors"
+        theme.save()
+
+        for params in ({}, {"country": "at"}):
+            with self.subTest(params=params):
+                response = self.client.get("/en/practices/", params)
+                self.assertContains(response, "<li>Coordination of local actors</li>", html=False)
+
+    def test_cards_are_rendered_once_for_every_listing_showing_them(self):
+        def card_loads(queries):  # The query loading practices to render their cards.
+            return [q for q in queries if '"practices_goodpracticepage"."summary"' in q["sql"]]
+
+        with CaptureQueriesContext(connection) as first_time:
+            first = self.client.get("/en/practices/", {"theme": "victim-assistance"})
+        with CaptureQueriesContext(connection) as second_time:
+            second = self.client.get(
+                "/en/practices/", {"theme": "victim-assistance", "sort": "title"}
+            )
+
+        self.assertEqual(titles(first), titles(second))
+        self.assertEqual(len(card_loads(first_time)), 1)
+        self.assertEqual(card_loads(second_time), [])
 
     def test_a_flushed_cache_never_brings_back_an_older_state(self):
         token = generation()
