@@ -62,10 +62,15 @@ def remembered_route(request, path: str):
         return route
     model, pk, depth = target
     try:
-        # Each request gets its own copy of the page, unpickled from bytes this process pickled
-        # itself: microseconds instead of a query.
-        pickled = remember(("page", pk), lambda: pickle.dumps(model.objects.get(pk=pk)))
-        page = pickle.loads(pickled)  # noqa: S301
+        if request.user.is_authenticated:
+            # Saving a draft or locking a page starts no generation: editors see the row as
+            # it is now (the user bar and the admin read those fields).
+            page = model.objects.get(pk=pk)
+        else:
+            # Each visitor's request gets its own copy of the page, unpickled from bytes this
+            # process pickled itself: microseconds instead of a query.
+            pickled = remember(("page", pk), lambda: pickle.dumps(model.objects.get(pk=pk)))
+            page = pickle.loads(pickled)  # noqa: S301
         return page.route(request, components[depth - site.root_page.depth :])
     except (model.DoesNotExist, Http404):
         return None  # Wagtail routes it again, and answers.
