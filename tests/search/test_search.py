@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.test import TestCase, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
@@ -135,6 +136,12 @@ class SeedSearchTests(SearchTestCase):
         self.search(q="qwertyuiop")
 
         self.assertEqual(UnansweredQuery.objects.get(query_string="qwertyuiop").hits, 2)
+
+    def test_every_search_counts_once_for_the_day_whatever_its_spelling(self):
+        for query in ["Ljubljana", "ljubljana", "  LJUBLJANA "]:
+            self.search(q=query)
+
+        self.assertEqual(Query.get("ljubljana").daily_hits.get(date=timezone.now().date()).hits, 3)
 
     def test_autocomplete_suggests_titles_as_json(self):
         response = self.client.get("/en/search/autocomplete/", {"q": "Ljub"})
