@@ -353,6 +353,17 @@ class EventPage(RoutablePageMixin, BasePage):
     search_select_related = ("place__country",)
     search_prefetch_related = ("agenda_items__speakers", "organiser_links__organisation")
 
+    def facet_values(self) -> dict[str, list[str]]:
+        place = self.place
+        return {
+            "place": [place.slug] if place else [],
+            "country": [place.country.code] if place else [],
+            "year": [str(self.start_date.year)],
+        }
+
+    def search_day(self) -> dt.date:
+        return self.start_date
+
     def extra_search_text(self) -> list[str]:
         items = list(self.agenda_items.all())
         speakers = [person for item in items for person in item.speakers.all()]

@@ -281,6 +281,15 @@ class GoodPracticePage(BasePage):
         "contacts",
     )
 
+    def facet_values(self) -> dict[str, list[str]]:
+        places = list(self.places.all())
+        return {
+            "place": [place.slug for place in places],
+            "country": [place.country.code for place in places],
+            "theme": [theme.slug for theme in self.themes.all()],
+            "year": [str(self.start_year)] if self.start_year else [],
+        }
+
     def extra_search_text(self) -> list[str]:
         places = list(self.places.all())
         linked = [
@@ -463,6 +472,9 @@ class PlacePage(BasePage):
 
     search_select_related = ("place__country",)
     search_prefetch_related = ("place__organisations",)
+
+    def facet_values(self) -> dict[str, list[str]]:
+        return {"place": [self.place.slug], "country": [self.place.country.code]}
 
     def extra_search_text(self) -> list[str]:
         place = self.place

@@ -5,6 +5,8 @@ multi-table inheritance, so one `ResourcePage.objects` query lists, filters and 
 of resource in the index, while reports and guidelines keep their own structure.
 """
 
+import datetime as dt
+
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
@@ -196,6 +198,12 @@ class ResourcePage(BasePage):
     search_select_related = ("issuing_body", "document")
     search_prefetch_related = ("themes",)
 
+    def facet_values(self) -> dict[str, list[str]]:
+        return {
+            "theme": [theme.slug for theme in self.themes.all()],
+            "year": [str(self.year)] if self.year else [],
+        }
+
     def extra_search_text(self) -> list[str]:
         """Names of the issuer and themes, and the text of the attached PDF document."""
         linked = [self.issuing_body, *self.themes.all()]
@@ -295,12 +303,23 @@ class RoundTableReportPage(ResourcePage):
         verbose_name = _("round-table report")
         verbose_name_plural = _("round-table reports")
 
-    search_select_related = (*ResourcePage.search_select_related, "place")
+    search_select_related = (*ResourcePage.search_select_related, "place__country")
     search_prefetch_related = (
         *ResourcePage.search_prefetch_related,
         "contributions__speakers",
         "organisation_links__organisation",
     )
+
+    def facet_values(self) -> dict[str, list[str]]:
+        place = self.place
+        return {
+            **super().facet_values(),
+            "place": [place.slug] if place else [],
+            "country": [place.country.code] if place else [],
+        }
+
+    def search_day(self) -> dt.date | None:
+        return self.meeting_date or super().search_day()
 
     def extra_search_text(self) -> list[str]:
         contributions = list(self.contributions.all())

@@ -1,13 +1,18 @@
 """The two ways to find pages: OpenSearch (when configured) and Wagtail's database back end.
 
-Both answer the same questions: the ids of the live pages of some locales that match a query,
-best first; and, for the pages shown, an excerpt with the terms marked. Everything else (filters,
-facets, pagination, permissions) is done by the service on those ids, the same way for both,
-so a search gives the same facets whichever engine answered.
+OpenSearch answers a whole search page in one request: the page of results with their
+excerpts, the exact number of matches and the count of every facet value over all the matches
+(`OpenSearchEngine.search_page`). The database engine answers the ids of the matching pages,
+best first, and excerpts for the pages shown; the service filters, counts and paginates those
+ids itself (`search.service`). Both count the same facets by the same rules; the suite runs on
+both.
 """
 
 import functools
 import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
 
 from django.conf import settings
 from django.core.signals import setting_changed
@@ -19,13 +24,32 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
-from opensearchpy import Q, Search
+from opensearchpy import Q
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 from opensearchpy.exceptions import TransportError
 
 from dcaht.models import BasePage
 
 EXCERPT_LENGTH = 220
+# The most values of one facet a search page counts (places: a few hundred).
+FACET_VALUES = 1000
+# The score that puts the pages of the visitor's language before the others, when a search
+# covers every language: far above what matching text scores (tens at most).
+FIRST = 10_000
+# How deep OpenSearch pages through results (its `index.max_result_window`).
+MAX_RESULT_WINDOW = 10_000
+
+
+@dataclass
+class SearchPage:
+    """One page of a search's results, as OpenSearch answers it."""
+
+    total: int  # every match, after the filters
+    ids: list[int] = field(default_factory=list)  # the pages of this page of results, in order
+    excerpts: dict[int, SafeString] = field(default_factory=dict)
+    held: dict[int, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # their facets
+    days: dict[int, date | None] = field(default_factory=dict)
+    counts: dict[str, Counter] = field(default_factory=dict)  # over every match
 
 
 class EngineUnavailable(Exception):
@@ -88,60 +112,156 @@ class OpenSearchEngine:
             minimum_should_match="3<60%",
         )
 
-    def _hits(self, search: Search, keys: list[str]) -> list[dict]:
-        """The hits of a search, as the client's raw answer cut to `keys` (below each hit):
-        the DSL's wrapping of a thousand hits costs more than the search."""
+    def _highlight(self, language_codes: list[str]) -> dict:
+        content = f"{self.prefix}search_content"
+        fields = [f"{content}.{code}" for code in language_codes] or [content]
+        return {
+            "fields": {name: {} for name in fields},
+            "fragment_size": EXCERPT_LENGTH,
+            "number_of_fragments": 1,
+            "no_match_size": EXCERPT_LENGTH,
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "encoder": "html",
+        }
+
+    @staticmethod
+    def _excerpt(hit: dict) -> SafeString | None:
+        fragments = [text for texts in hit.get("highlight", {}).values() for text in texts]
+        # The highlighter escapes the text (encoder "html") and adds only <mark> tags.
+        return mark_safe(fragments[0]) if fragments else None  # noqa: S308
+
+    def search_page(
+        self,
+        query: str,
+        *,
+        locale_ids: list[int],
+        language_codes: list[str],
+        wanted: dict[str, list[str]],
+        facets: tuple[str, ...],
+        private: tuple[str, ...] = (),
+        first_locale_id: int | None = None,
+        by_date: bool = False,
+        offset: int = 0,
+        size: int = 10,
+    ) -> SearchPage:
+        """One page of results for a query, in one request: the live pages of some locales
+        outside the `private` sections, filtered by the `wanted` facet values (AND across
+        facets, OR inside one), best first or latest first, the pages of `first_locale_id`
+        before the others; with the count of each value of `facets` over every match, under
+        the filters of the other facets (what choosing the value would give)."""
+        held_field = f"{self.prefix}search_facets_filter"
+        day_field = f"{self.prefix}search_day_filter"
+        filters = {
+            # A dict, not keywords: the DSL would read the "__" in the name as a dot.
+            facet: Q({"terms": {held_field: [f"{facet}:{value}" for value in values]}})
+            for facet, values in wanted.items()
+            if values
+        }
+        scope = [Q("term", live_filter=True), Q("terms", locale_id_filter=locale_ids)]
+        outside = [Q("prefix", path_filter=path) for path in private]
+        text = self._query(query, language_codes)
+        everything = Q("bool", filter=list(filters.values())) if filters else None
+        # Two searches in one request. The first counts: every match, under the filters, and
+        # each facet's values under the other facets' filters; it scores nothing, and as it
+        # asks for no hits OpenSearch keeps its answer (the request cache) until the index
+        # changes. The second ranks: the page of results, with their excerpts, without
+        # counting every match (so OpenSearch may skip those that cannot make the page).
+        counting = {
+            "query": Q("bool", filter=[text, *scope], must_not=outside).to_dict(),
+            "size": 0,
+            "track_total_hits": True,
+            "aggs": {
+                facet: {
+                    "filter": Q(
+                        "bool", filter=[f for other, f in filters.items() if other != facet]
+                    ).to_dict(),
+                    "aggs": {
+                        "values": {
+                            "terms": {
+                                "field": held_field,
+                                "include": f"{re.escape(facet)}:.*",
+                                "size": FACET_VALUES,
+                            }
+                        }
+                    },
+                }
+                for facet in facets
+            },
+        }
+        searches = [{}, counting]
+        # The pages of one language first: a score above any a text can earn (a script
+        # sorting them would read every match).
+        first = (
+            [Q("constant_score", filter=Q("term", locale_id_filter=first_locale_id), boost=FIRST)]
+            if first_locale_id is not None
+            else []
+        )
+        if size:
+            sort = []
+            if by_date:
+                sort.append({day_field: {"order": "desc", "missing": "_last"}})
+            sort.append("_score")
+            ranking = {
+                "query": Q(
+                    "bool", must=[text], filter=scope, must_not=outside, should=first
+                ).to_dict(),
+                "sort": sort,
+                "from": offset,
+                "size": size,
+                "track_total_hits": False,
+                "_source": False,
+                "stored_fields": "_none_",
+                "docvalue_fields": [
+                    "pk",
+                    held_field,
+                    {"field": day_field, "format": "yyyy-MM-dd"},
+                ],
+                "highlight": self._highlight(language_codes),
+            }
+            searches += [{}, ranking]
+        if everything is not None:
+            for search in searches[1::2]:
+                search["post_filter"] = everything.to_dict()
         try:
-            response = self.backend.es.search(
+            answers = self.backend.es.msearch(
+                body=searches,
                 index=self.index_name,
-                body=search.to_dict(),
-                filter_path=[f"hits.hits.{key}" for key in keys],
-            )
+                filter_path=[
+                    "responses.status",  # Keeps an answer with nothing else in its place.
+                    "responses.error",
+                    "responses.hits.total",
+                    "responses.hits.hits.fields",
+                    "responses.hits.hits.highlight",
+                    "responses.aggregations",
+                ],
+            )["responses"]
         except (OpenSearchConnectionError, TransportError) as error:
             raise EngineUnavailable(str(error)) from error
-        return response.get("hits", {}).get("hits", [])
-
-    def matches(self, query: str, locale_ids: list[int], limit: int, language_codes=()):
-        search = (
-            Search(using=self.backend.es, index=self.index_name)
-            .query(self._query(query, list(language_codes)))
-            .filter("term", live_filter=True)
-            .filter("terms", locale_id_filter=locale_ids)
-            .source(False)
-            # Only the primary key, from doc values: reading each hit's stored `_id` as well
-            # costs three times the whole search with a thousand hits.
-            .extra(size=limit, stored_fields="_none_", docvalue_fields=["pk"])
-        )
-        return [int(hit["fields"]["pk"][0]) for hit in self._hits(search, ["fields.pk"])]
-
-    def excerpts(self, query: str, pages: list[Page], language_codes=()) -> dict:
-        """The passage of each page that matches best, terms in <mark>: asked only for the
-        pages shown, as highlighting every match would cost more than the search itself."""
-        codes = list(language_codes)
-        content = f"{self.prefix}search_content"
-        fields = [f"{content}.{code}" for code in codes] or [content]
-        search = (
-            Search(using=self.backend.es, index=self.index_name)
-            .query(self._query(query, codes))
-            .filter("terms", pk=[str(page.pk) for page in pages])
-            .highlight(
-                *fields,
-                fragment_size=EXCERPT_LENGTH,
-                number_of_fragments=1,
-                no_match_size=EXCERPT_LENGTH,
+        if errors := [answer["error"] for answer in answers if "error" in answer]:
+            raise EngineUnavailable(str(errors[0]))
+        counted, ranked = answers[0], answers[1] if size else {}
+        page = SearchPage(total=counted.get("hits", {}).get("total", {}).get("value", 0))
+        for hit in ranked.get("hits", {}).get("hits", []):
+            fields = hit["fields"]
+            page_id = int(fields["pk"][0])
+            page.ids.append(page_id)
+            held = {}
+            for value in fields.get(held_field, []):
+                facet, _colon, held_value = value.partition(":")
+                held.setdefault(facet, []).append(held_value)
+            page.held[page_id] = {facet: tuple(values) for facet, values in held.items()}
+            day = fields.get(day_field)
+            page.days[page_id] = date.fromisoformat(day[0]) if day else None
+            if (excerpt := self._excerpt(hit)) is not None:
+                page.excerpts[page_id] = excerpt
+        aggregations = counted.get("aggregations", {})
+        for facet in facets:
+            buckets = aggregations.get(facet, {}).get("values", {}).get("buckets", [])
+            page.counts[facet] = Counter(
+                {bucket["key"].partition(":")[2]: bucket["doc_count"] for bucket in buckets}
             )
-            .highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
-            .source(False)
-            .extra(size=len(pages), docvalue_fields=["pk"])
-        )
-        excerpts = {}
-        for hit in self._hits(search, ["fields.pk", "highlight"]):
-            highlight = hit.get("highlight", {})
-            fragments = [text for field in fields for text in highlight.get(field, [])]
-            if fragments:
-                # The highlighter escapes the text (encoder "html") and adds only <mark> tags.
-                excerpts[int(hit["fields"]["pk"][0])] = mark_safe(fragments[0])  # noqa: S308
-        return excerpts
+        return page
 
     @property
     def index_name(self) -> str:

@@ -1,17 +1,19 @@
 """The one search service: the search page, the autocomplete endpoint and the API call it.
 
-An engine (OpenSearch, or the database) finds the matching pages, best first; this module
-then keeps the live and public ones, describes each hit (type, place, date, excerpt,
-language), counts the facets (type, theme, country, place, year), applies the filters (AND
-across facets, OR inside one), sorts and paginates. When OpenSearch does not answer, the
-database engine answers instead and the outcome says so.
+A search page shows ten results of the live, public pages of one language (or all), with an
+excerpt each, and the count of each value of the facets (type, theme, country, place, year)
+under the filters chosen (AND across facets, OR inside one), sorted by relevance or date.
+OpenSearch answers all of it in one request (`answer_by_engine`); with the database engine,
+this module filters, counts, sorts and paginates the engine's best matches itself
+(`answer_by_matches`). When OpenSearch does not answer, the database engine answers instead
+and the outcome says so.
 """
 
 import difflib
 import logging
 import re
 from collections import ChainMap, Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
@@ -40,7 +42,13 @@ from meetings.models import EventPage
 from practices.models import GoodPracticePage, PlacePage
 from resources.models import ResourcePage, RoundTableReportPage
 
-from .engines import EngineUnavailable, make_excerpt, text_excerpts
+from .engines import (
+    MAX_RESULT_WINDOW,
+    EngineUnavailable,
+    OpenSearchEngine,
+    SearchPage,
+    make_excerpt,
+)
 from .engines import engines as configured_engines
 from .models import UnansweredQuery
 
@@ -214,6 +222,41 @@ class Outcome:
     in_other_languages: int = 0
 
 
+@dataclass
+class Answer:
+    """A page of results as an engine answered it, before it is described for the page."""
+
+    total: int
+    counts: dict[str, Counter]  # facet → value → matches
+    paginator: Paginator
+    current: PaginatorPage  # its object_list: the ids of the pages shown
+    held: Mapping[int, Mapping[str, tuple[str, ...]]]  # what each page shown holds
+    days: Mapping[int, date | None]
+    excerpts: dict[int, str] | None = None  # None: asked of the engine for the pages shown
+    capped_at: int | None = None
+
+
+class AnsweredPage(Sequence):
+    """What Django's paginator needs of a search answered one page at a time: the number of
+    results, and the page asked for."""
+
+    def __init__(self, found: SearchPage, number: int):
+        self.found, self.offset = found, (number - 1) * PER_PAGE
+
+    def __len__(self) -> int:
+        return min(self.found.total, MAX_RESULT_WINDOW)
+
+    def __getitem__(self, item):
+        if isinstance(item, slice) and (item.start or 0) == self.offset:
+            return self.found.ids
+        raise IndexError("Only the page of results OpenSearch answered is known.")
+
+
+def page_number(raw: str | None) -> int:
+    """The page of results asked for: a positive number, else the first page."""
+    return int(raw) if raw and raw.isdigit() and len(raw) < 7 and int(raw) > 0 else 1
+
+
 def count_hit(cursor, query: str) -> None:
     """One more search for `query` today, counted as Wagtail's `Query.get(query).add_hit()`
     counts it (the editors' "Search terms" report reads it), in two statements instead of
@@ -250,22 +293,15 @@ class SearchService:
     def _locales(self, all_languages: bool) -> list[Locale]:
         return all_locales() if all_languages else [self.locale]
 
-    def matches(self, query: str, all_languages: bool = False, limit: int | None = None):
-        """The ids of the live, public pages matching a query, best first: at most `limit`
-        (MAX_HITS), over which the facets are counted; `capped_at` is the limit when more
-        pages matched."""
-        limit = limit or MAX_HITS
+    def matches(self, query: str, all_languages: bool = False) -> list[int]:
+        """The ids of the live, public pages the database engine finds for a query, best
+        first: at most MAX_HITS, over which the facets are counted; `capped_at` says so when
+        more pages matched."""
         locales = self._locales(all_languages)
         ids = [locale.id for locale in locales]
         codes = [locale.language_code for locale in locales]
-        try:
-            found = self.engine.matches(query, ids, limit, language_codes=codes)
-        except EngineUnavailable:
-            if self.fallback is None:
-                raise
-            logger.warning("OpenSearch did not answer; the database answered %r.", query)
-            self.used_engine, self.degraded = self.fallback, True
-            found = self.fallback.matches(query, ids, limit, language_codes=codes)
+        limit = MAX_HITS
+        found = self.used_engine.matches(query, ids, limit, language_codes=codes)
         self.capped_at = limit if len(found) >= limit else None
         facts = live_facts(ids)
         # A private section and all below it: what `PageQuerySet.public()` leaves out.
@@ -285,6 +321,13 @@ class SearchService:
     def selected_filters(self, params: QueryDict) -> dict[str, list[str]]:
         return {facet: query_values(params, facet) for facet in FACETS}
 
+    def fall_back(self, query: str) -> None:
+        """OpenSearch did not answer: the database answers this search, or nothing does."""
+        if self.fallback is None or self.used_engine is self.fallback:
+            raise EngineUnavailable(query)
+        logger.warning("OpenSearch did not answer; the database answered %r.", query)
+        self.used_engine, self.degraded = self.fallback, True
+
     def search(self, params: QueryDict) -> Outcome:
         query = clean_query(params.get("q", ""))
         all_languages = params.get("languages") == "all"
@@ -292,11 +335,76 @@ class SearchService:
         outcome = Outcome(query=query, all_languages=all_languages, sort=sort)
         if not query:
             return outcome
-        matches = self.matches(query, all_languages)
-        outcome.engine, outcome.degraded = self.used_engine.name, self.degraded
-        outcome.capped_at = self.capped_at
-        facts = live_facts([locale.id for locale in self._locales(all_languages)])
         selected = self.selected_filters(params)
+        locales = self._locales(all_languages)
+        answer = None
+        if isinstance(self.used_engine, OpenSearchEngine):
+            try:
+                answer = self.answer_by_engine(query, locales, selected, sort, params.get("page"))
+            except EngineUnavailable:
+                self.fall_back(query)
+        if answer is None:
+            answer = self.answer_by_matches(query, all_languages, selected, sort, params)
+        outcome.engine, outcome.degraded = self.used_engine.name, self.degraded
+        outcome.total, outcome.capped_at = answer.total, answer.capped_at
+        outcome.facets, outcome.active_filters = self.facet_entries(answer.counts, selected, params)
+        current = answer.current
+        current.object_list = self.describe(
+            list(current.object_list),
+            answer,
+            query,
+            [locale.language_code for locale in locales],
+        )
+        outcome.hits = current
+        outcome.page_range = list(answer.paginator.get_elided_page_range(current.number))
+        if current.number == 1 and not any(selected.values()):
+            outcome.promotions = self.promotions(query)
+        self.record(query, outcome.total)
+        if outcome.total == 0:
+            outcome.suggestion = self.suggestion(query)
+            if not all_languages:
+                outcome.in_other_languages = self.count_everywhere(query)
+        return outcome
+
+    def answer_by_engine(self, query, locales, selected, sort, page_param) -> Answer:
+        """A page of results, its facet counts over every match, in one OpenSearch request."""
+
+        def ask(number):
+            return self.used_engine.search_page(
+                query,
+                locale_ids=[locale.id for locale in locales],
+                language_codes=[locale.language_code for locale in locales],
+                wanted=selected,
+                facets=FACETS,
+                private=restricted_paths(),
+                first_locale_id=self.locale.id if len(locales) > 1 else None,
+                by_date=sort == "date",
+                offset=(number - 1) * PER_PAGE,
+                size=PER_PAGE,
+            )
+
+        number = min(page_number(page_param), MAX_RESULT_WINDOW // PER_PAGE)
+        found = ask(number)
+        paginator = Paginator(AnsweredPage(found, number), PER_PAGE)
+        if number > paginator.num_pages:  # Past the last page: the last page.
+            number = paginator.num_pages
+            found = ask(number)
+            paginator = Paginator(AnsweredPage(found, number), PER_PAGE)
+        return Answer(
+            total=found.total,
+            counts=found.counts,
+            paginator=paginator,
+            current=paginator.page(number),
+            held=found.held,
+            days=found.days,
+            excerpts=found.excerpts,
+        )
+
+    def answer_by_matches(self, query, all_languages, selected, sort, params) -> Answer:
+        """A page of results from the ids of the best matches (the database engine), filtered,
+        counted and sorted here from the facts of the live pages."""
+        matches = self.matches(query, all_languages)
+        facts = live_facts([locale.id for locale in self._locales(all_languages)])
         wanted = {facet: set(values) for facet, values in selected.items() if values}
 
         def passes(page_id, *, without=None):
@@ -310,36 +418,43 @@ class SearchService:
         kept = [page_id for page_id in matches if passes(page_id)] if wanted else matches
         if sort == "date":
             kept.sort(key=lambda page_id: facts[page_id].day or date.min, reverse=True)
-        outcome.total = len(kept)
-        outcome.facets, outcome.active_filters = self.facets(
-            matches, facts, selected, passes, params
-        )
-        paginator = Paginator(kept, PER_PAGE)
-        current = paginator.get_page(params.get("page"))
-        current.object_list = self.describe(
-            list(current.object_list),
-            facts,
-            query,
-            [locale.language_code for locale in self._locales(all_languages)],
-        )
-        outcome.hits = current
-        outcome.page_range = list(paginator.get_elided_page_range(current.number))
-        if current.number == 1 and not any(selected.values()):
-            outcome.promotions = self.promotions(query)
-        self.record(query, outcome.total)
-        if outcome.total == 0:
-            outcome.suggestion = self.suggestion(query)
-            if not all_languages:
-                outcome.in_other_languages = len(self.matches(query, all_languages=True))
-        return outcome
-
-    def facets(self, matches, facts, selected, passes, params):
         counts = {}
         for facet in FACETS:
             # Without another facet's filter, every match counts: no test per match.
-            filtered = any(values for other, values in selected.items() if other != facet)
+            filtered = any(values for other, values in wanted.items() if other != facet)
             counted = [m for m in matches if passes(m, without=facet)] if filtered else matches
             counts[facet] = Counter(chain.from_iterable(facts[m].held[facet] for m in counted))
+        paginator = Paginator(kept, PER_PAGE)
+        current = paginator.get_page(params.get("page"))
+        shown = list(current.object_list)
+        return Answer(
+            total=len(kept),
+            counts=counts,
+            paginator=paginator,
+            current=current,
+            held={page_id: facts[page_id].held for page_id in shown},
+            days={page_id: facts[page_id].day for page_id in shown},
+            capped_at=self.capped_at,
+        )
+
+    def count_everywhere(self, query: str) -> int:
+        """How many pages of any language match, whatever the filters."""
+        if isinstance(self.used_engine, OpenSearchEngine):
+            try:
+                return self.used_engine.search_page(
+                    query,
+                    locale_ids=[locale.id for locale in all_locales()],
+                    language_codes=[locale.language_code for locale in all_locales()],
+                    wanted={},
+                    facets=(),
+                    private=restricted_paths(),
+                    size=0,
+                ).total
+            except EngineUnavailable:
+                self.fall_back(query)
+        return len(self.matches(query, all_languages=True))
+
+    def facet_entries(self, counts, selected, params):
         labels = self.labels(counts, selected)
         facets, active = [], []
         for facet in FACETS:
@@ -382,16 +497,14 @@ class SearchService:
         years = {value: value for value in wanted("year") if re.fullmatch(r"\d{4}", value)}
         return {"type": types, **entities, "year": years}
 
-    def describe(self, matches, facts, query, language_codes) -> list[Hit]:
+    def describe(self, page_ids, answer: Answer, query, language_codes) -> list[Hit]:
         # A hit shows a page's title, address and type: the base pages suffice, in one query.
-        pages = {page.pk: page for page in Page.objects.filter(id__in=matches)}
+        pages = {page.pk: page for page in Page.objects.live().filter(id__in=page_ids)}
         place_names = entity_names(Place, "slug")
-        shown = [pages[page_id] for page_id in matches]
-        try:
+        shown = [pages[page_id] for page_id in page_ids if page_id in pages]
+        excerpts = answer.excerpts
+        if excerpts is None:  # The database engine: from the text it indexed.
             excerpts = self.used_engine.excerpts(query, shown, language_codes)
-        except EngineUnavailable:
-            logger.warning("OpenSearch did not answer; excerpts come from the pages' text.")
-            excerpts = text_excerpts(query, shown)
         hits = []
         for page in shown:
             hits.append(
@@ -399,9 +512,10 @@ class SearchService:
                     page=page,
                     type_label=str(page.specific_class._meta.verbose_name).capitalize(),
                     places=sorted(
-                        place_names.get(slug, slug) for slug in facts[page.pk].held["place"]
+                        place_names.get(slug, slug)
+                        for slug in answer.held.get(page.pk, {}).get("place", ())
                     ),
-                    day=facts[page.pk].day,
+                    day=answer.days.get(page.pk),
                     excerpt=excerpts.get(page.pk) or make_excerpt(page.title, query),
                     language_code=locale_of(page).language_code,
                     language_name=locale_of(page).get_display_name(),

@@ -1,5 +1,7 @@
 """The abstract page every page type of the hub extends."""
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -67,6 +69,9 @@ class BasePage(Page):
             "search_content",
             es_extra={"fields": language_subfields(code for code, _name in settings.LANGUAGES)},
         ),
+        # What the search page filters, counts and sorts by, on OpenSearch (search.engines).
+        index.FilterField("search_facets"),
+        index.FilterField("search_day", type="DateField"),
     ]
 
     translatable_fields = [
@@ -121,6 +126,22 @@ class BasePage(Page):
     def extra_search_text(self) -> list[str]:
         """Text that is not in the page's own fields (names of linked records, documents)."""
         return []
+
+    def facet_values(self) -> dict[str, list[str]]:
+        """The values this page holds of the search page's facets besides its type: "theme"
+        (slugs), "place" (slugs), "country" (codes), "year". `search.service.gather_facts`
+        reads the same from the database for thousands of pages at once (a test holds the
+        two equal)."""
+        return {}
+
+    def search_facets(self) -> list[str]:
+        """The page's facet values as OpenSearch filters and counts them: "facet:value"."""
+        held = {"type": [self._meta.model_name], **self.facet_values()}
+        return sorted({f"{facet}:{value}" for facet, values in held.items() for value in values})
+
+    def search_day(self) -> date | None:
+        """The date a search result shows, and sorts by."""
+        return self.first_published_at.date() if self.first_published_at else None
 
     @property
     def description(self) -> str:

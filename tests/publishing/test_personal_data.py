@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from dcaht.roles import CONTRIBUTORS, MODERATORS, SECRETARIAT
 from practices.models import Proposal
-from tests.utils import refresh_search_index
+from tests.utils import rebuild_search_index, refresh_search_index
 
 from .helpers import REFUSED, XHR, edit_url, make_user
 
@@ -45,6 +45,11 @@ class ProposerDataTestCase(TestCase):
 
 class PublicInterfacesTests(ProposerDataTestCase):
     """Neither the draft nor, once published, the practice shows who proposed it."""
+
+    def setUp(self):
+        # Tests roll back the database, not OpenSearch: a test that published the practice
+        # left it in the index as live.
+        rebuild_search_index()
 
     def public_texts(self) -> dict[str, str]:
         urls = [

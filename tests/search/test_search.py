@@ -30,6 +30,9 @@ ON_OPENSEARCH = bool(settings.SEARCH_URL)
 NEEDS_OPENSEARCH = "needs a real OpenSearch node: set SEARCH_URL (make opensearch)"
 
 
+DATABASE_ONLY = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+
 class SearchTestCase(TestCase):
     @classmethod
     def setUpClass(cls):
@@ -102,7 +105,8 @@ class SeedSearchTests(SearchTestCase):
         days = [hit.day for hit in by_date.hits if hit.day]
         self.assertEqual(days, sorted(days, reverse=True))
 
-    def test_more_matches_than_ranked_say_at_least_and_why(self):
+    @override_settings(WAGTAILSEARCH_BACKENDS=DATABASE_ONLY)
+    def test_more_matches_than_the_database_ranks_say_at_least_and_why(self):
         everything = self.search(q="trafficking").context["outcome"]
         self.assertIsNone(everything.capped_at)
         self.assertNotContains(self.search(q="trafficking"), "At least")
@@ -225,6 +229,29 @@ class OpenSearchTests(SearchTestCase):
         self.assertGreater(outcome.total, 0)
         self.assertEqual({hit.language_code for hit in outcome.hits}, {"de"})
         self.assertContains(response, "<mark>Menschenhandel</mark>", html=False)
+
+    @skipUnless(ON_OPENSEARCH, NEEDS_OPENSEARCH)
+    def test_counts_are_exact_however_many_pages_match(self):
+        with mock.patch("search.service.MAX_HITS", 2):
+            response = self.client.get("/en/search/", {"q": "trafficking"})
+
+        outcome = response.context["outcome"]
+        self.assertGreater(outcome.total, 2)
+        self.assertIsNone(outcome.capped_at)
+        self.assertNotContains(response, "At least")
+
+    @skipUnless(ON_OPENSEARCH, NEEDS_OPENSEARCH)
+    def test_the_pages_of_results_follow_each_other(self):
+        params = {"q": "trafficking", "languages": "all"}
+        first = self.client.get("/en/search/", params).context["outcome"]
+        second = self.client.get("/en/search/", {**params, "page": 2}).context["outcome"]
+        past_the_end = self.client.get("/en/search/", {**params, "page": 999}).context["outcome"]
+
+        shown = [hit.page.pk for hit in [*first.hits, *second.hits]]
+        self.assertGreater(first.total, 10)
+        self.assertEqual(len(shown), len(set(shown)))
+        self.assertEqual(len(shown), min(first.total, 20))
+        self.assertEqual(past_the_end.hits.number, past_the_end.hits.paginator.num_pages)
 
     @skipUnless(ON_OPENSEARCH, NEEDS_OPENSEARCH)
     def test_the_slovenian_search_page_returns_slovenian_pages_first(self):
