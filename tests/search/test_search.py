@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -30,6 +30,7 @@ ON_OPENSEARCH = bool(settings.SEARCH_URL)
 NEEDS_OPENSEARCH = "needs a real OpenSearch node: set SEARCH_URL (make opensearch)"
 
 
+VIENNA = "vienna-local-greta-working-group"
 DATABASE_ONLY = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 
@@ -67,6 +68,26 @@ class SeedSearchTests(SearchTestCase):
         response = self.search(q="GRETA working group")
 
         self.assertIn("vienna-local-greta-working-group", slugs(response)[:3])
+
+    def test_a_private_page_is_neither_found_nor_counted(self):
+        before = self.search(q="GRETA working group").context["outcome"]
+        vienna = Page.objects.get(slug=VIENNA, locale__language_code="en")
+        PageViewRestriction.objects.create(page=vienna, restriction_type=PageViewRestriction.LOGIN)
+
+        after = self.search(q="GRETA working group").context["outcome"]
+
+        self.assertIn(VIENNA, [hit.page.slug for hit in before.hits])
+        self.assertNotIn(VIENNA, [hit.page.slug for hit in after.hits])
+        self.assertEqual(after.total, before.total - 1)
+        self.assertEqual(
+            self.counts(after, "country").get("at", 0), self.counts(before, "country")["at"] - 1
+        )
+
+    def counts(self, outcome, param):
+        for item in outcome.facets:
+            if item["facet"].param == param:
+                return {option.value: option.count for option in item["options"]}
+        return {}
 
     def test_hits_say_their_type_place_and_language(self):
         hits = self.search(q="Ljubljana", languages="all").context["outcome"].hits
