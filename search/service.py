@@ -344,7 +344,9 @@ class SearchService:
             except EngineUnavailable:
                 self.fall_back(query)
         if answer is None:
-            answer = self.answer_by_matches(query, all_languages, selected, sort, params)
+            answer = self.answer_by_matches(
+                query, all_languages, selected, sort, params.get("page")
+            )
         outcome.engine, outcome.degraded = self.used_engine.name, self.degraded
         outcome.total, outcome.capped_at = answer.total, answer.capped_at
         outcome.facets, outcome.active_filters = self.facet_entries(answer.counts, selected, params)
@@ -400,7 +402,7 @@ class SearchService:
             excerpts=found.excerpts,
         )
 
-    def answer_by_matches(self, query, all_languages, selected, sort, params) -> Answer:
+    def answer_by_matches(self, query, all_languages, selected, sort, page_param) -> Answer:
         """A page of results from the ids of the best matches (the database engine), filtered,
         counted and sorted here from the facts of the live pages."""
         matches = self.matches(query, all_languages)
@@ -425,7 +427,7 @@ class SearchService:
             counted = [m for m in matches if passes(m, without=facet)] if filtered else matches
             counts[facet] = Counter(chain.from_iterable(facts[m].held[facet] for m in counted))
         paginator = Paginator(kept, PER_PAGE)
-        current = paginator.get_page(params.get("page"))
+        current = paginator.get_page(page_param)
         shown = list(current.object_list)
         return Answer(
             total=len(kept),
