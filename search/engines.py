@@ -190,14 +190,20 @@ class OpenSearchEngine:
             },
         }
         searches = [{}, counting]
-        # The pages of one language first: a score above any a text can earn (a script
-        # sorting them would read every match).
-        first = (
-            [Q("constant_score", filter=Q("term", locale_id_filter=first_locale_id), boost=FIRST)]
-            if first_locale_id is not None
-            else []
-        )
         if size:
+            # The pages of one language first: a score above any a text can earn (a script
+            # sorting them would read every match).
+            first = (
+                [
+                    Q(
+                        "constant_score",
+                        filter=Q("term", locale_id_filter=first_locale_id),
+                        boost=FIRST,
+                    )
+                ]
+                if first_locale_id is not None
+                else []
+            )
             sort = []
             if by_date:
                 sort.append({day_field: {"order": "desc", "missing": "_last"}})

@@ -283,8 +283,8 @@ class SearchService:
 
     def __init__(self, locale: Locale | None = None):
         self.locale = locale or active_locale()
-        self.engine, self.fallback = configured_engines()
-        self.used_engine = self.engine
+        # The engine answering (the database, once OpenSearch did not), and the fallback.
+        self.used_engine, self.fallback = configured_engines()
         self.degraded = False
         self.capped_at = None
 
@@ -368,17 +368,26 @@ class SearchService:
                 outcome.in_other_languages = self.count_everywhere(query)
         return outcome
 
+    def engine_page(self, query: str, locales: list[Locale], **options) -> SearchPage:
+        """OpenSearch's page of results for a query in some languages, outside the private
+        sections (`OpenSearchEngine.search_page` says what `options` choose)."""
+        return self.used_engine.search_page(
+            query,
+            locale_ids=[locale.id for locale in locales],
+            language_codes=[locale.language_code for locale in locales],
+            private=restricted_paths(),
+            **options,
+        )
+
     def answer_by_engine(self, query, locales, selected, sort, page_param) -> Answer:
         """A page of results, its facet counts over every match, in one OpenSearch request."""
 
         def ask(number):
-            return self.used_engine.search_page(
+            return self.engine_page(
                 query,
-                locale_ids=[locale.id for locale in locales],
-                language_codes=[locale.language_code for locale in locales],
+                locales,
                 wanted=selected,
                 facets=FACETS,
-                private=restricted_paths(),
                 first_locale_id=self.locale.id if len(locales) > 1 else None,
                 by_date=sort == "date",
                 offset=(number - 1) * PER_PAGE,
@@ -443,15 +452,7 @@ class SearchService:
         """How many pages of any language match, whatever the filters."""
         if isinstance(self.used_engine, OpenSearchEngine):
             try:
-                return self.used_engine.search_page(
-                    query,
-                    locale_ids=[locale.id for locale in all_locales()],
-                    language_codes=[locale.language_code for locale in all_locales()],
-                    wanted={},
-                    facets=(),
-                    private=restricted_paths(),
-                    size=0,
-                ).total
+                return self.engine_page(query, all_locales(), wanted={}, facets=(), size=0).total
             except EngineUnavailable:
                 self.fall_back(query)
         return len(self.matches(query, all_languages=True))

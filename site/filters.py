@@ -127,6 +127,7 @@ class FacetIndex:
     """
 
     pks: list[int]
+    bit: dict[int, int]  # the position of each item's bit
     holders: dict[str, dict[str, int]]
     orders: dict[tuple, list[int]] = field(default_factory=dict)
     held: dict[str, dict[int, tuple[str, ...]]] = field(default_factory=dict)
@@ -142,11 +143,10 @@ class FacetIndex:
                 if pk in bit:
                     positions[str(value)].append(bit[pk])
             holders[param] = {value: bit_set(held, len(pks)) for value, held in positions.items()}
-        return cls(pks, holders)
+        return cls(pks, bit, holders)
 
     def add_order(self, ordering: tuple, ordered_pks: Iterable[int]) -> None:
-        bit = {pk: position for position, pk in enumerate(self.pks)}
-        self.orders[ordering] = [bit[pk] for pk in ordered_pks if pk in bit]
+        self.orders[ordering] = [self.bit[pk] for pk in ordered_pks if pk in self.bit]
 
     def values_of(self, param: str, pk: int) -> tuple[str, ...]:
         """The values of a facet that one item holds (what its card shows: its places,
