@@ -33,7 +33,10 @@ else
   unset SEARCH_URL
 fi
 
-DATABASE="dcaht_bench_${PRACTICES}"  # one database per scale: the generator only adds
+# One database per scale and version of the synthetic content: the generator only adds, so
+# a generator writing other content needs a new database (bump CONTENT when it changes).
+CONTENT=2
+DATABASE="dcaht_bench_${PRACTICES}_v${CONTENT}"
 export DATABASE_URL="postgres://dcaht:dcaht@127.0.0.1:5432/${DATABASE}"
 export DJANGO_SETTINGS_MODULE=dcaht.settings.production
 export SECRET_KEY="bench-only-$(python3 -c 'import secrets; print(secrets.token_urlsafe(40))')"
@@ -75,6 +78,7 @@ ENDPOINTS=(
   "practice index, two filters=/en/practices/?theme=victim-assistance&size=large"
   "practice page=${PRACTICE}"
   "search=/en/search/?q=shelter+referral"
+  "search, words in every practice=/en/search/?q=human+trafficking"
   "page chrome only (empty search page)=/en/search/"
 )
 

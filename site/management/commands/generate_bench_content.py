@@ -6,8 +6,11 @@ Run `manage.py update_index` afterwards so that search sees them. Never on a rea
 """
 
 import random
+import re
 import uuid
+from collections import Counter
 from decimal import Decimal
+from itertools import accumulate
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
@@ -17,39 +20,12 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from dcaht.generation import new_generation
-from dcaht.models import Country, Organisation, Place, TargetGroup, Theme
+from dcaht.models import BasePage, Country, Organisation, Place, TargetGroup, Theme
 from practices.models import GoodPracticePage, PracticeIndexPage, PracticeOrganisation
 
 BATCH = 1000
-WORDS = [
-    "city",
-    "coordination",
-    "victims",
-    "shelter",
-    "police",
-    "referral",
-    "labour",
-    "exploitation",
-    "training",
-    "outreach",
-    "municipal",
-    "social",
-    "services",
-    "inspection",
-    "children",
-    "migrants",
-    "procurement",
-    "awareness",
-    "hotline",
-    "network",
-    "cooperation",
-    "protocol",
-    "assistance",
-    "integration",
-    "health",
-    "housing",
-    "employment",
-]
+# A word of the synthetic text: letters only (numbers and punctuation are not words here).
+WORD = re.compile(r"[^\W\d_]+")
 
 
 class Command(BaseCommand):
@@ -75,6 +51,7 @@ class Command(BaseCommand):
         if wanted <= 0:
             self.stdout.write(f"{existing} synthetic practices already exist.")
             return
+        self.words, self.weights = self.word_frequencies(source)
         with transaction.atomic():
             places = self.places(source, options["places"])
             organisations = self.organisations(source, options["organisations"], places)
@@ -117,8 +94,26 @@ class Command(BaseCommand):
             )
         return existing + Organisation.objects.bulk_create(new)
 
+    def word_frequencies(self, locale):
+        """The words of the demo content's pages and how often each occurs: the synthetic text
+        draws from them, so that its words are as common or as rare as in real reports (a
+        search for two specific words matches a few practices, one for "trafficking" nearly
+        all of them), not a handful of words that every practice holds."""
+        counts = Counter()
+        pages = Page.objects.live().filter(locale=locale).exclude(slug__startswith="bench-")
+        for page in pages.specific():
+            if isinstance(page, BasePage):
+                counts.update(
+                    WORD.findall(f"{page.search_title()} {page.search_content()}".lower())
+                )
+        if not counts:
+            raise CommandError("The demo content has no text: run load_demo_content first.")
+        words = sorted(counts)
+        return words, list(accumulate(counts[word] for word in words))
+
     def text(self, words):
-        return " ".join(self.random.choice(WORDS) for _ in range(words)).capitalize() + "."
+        chosen = self.random.choices(self.words, cum_weights=self.weights, k=words)
+        return " ".join(chosen).capitalize() + "."
 
     def create_pages(self, parent, rows):
         """Insert GoodPracticePages under `parent` in bulk; `rows` are dicts of field values."""

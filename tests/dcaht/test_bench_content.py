@@ -1,0 +1,69 @@
+"""The benchmark's synthetic content: practices that work like an editor's, written in the
+words of the demo content, and a second run that adds nothing."""
+
+import re
+from http import HTTPStatus
+from io import StringIO
+
+from django.core.management import call_command
+from django.test import TestCase
+
+from wagtail.models import Page
+
+from dcaht.models import BasePage
+from practices.models import GoodPracticePage
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W\d_]+", text.lower()))
+
+
+class BenchContentTests(TestCase):
+    def generate(self, practices):
+        call_command(
+            "generate_bench_content",
+            practices=practices,
+            places=4,
+            organisations=3,
+            translate="de",
+            stdout=StringIO(),
+        )
+
+    def synthetic(self, language_code):
+        return GoodPracticePage.objects.live().filter(
+            slug__startswith="bench-", locale__language_code=language_code
+        )
+
+    def test_practices_are_listed_filtered_and_shown_like_real_ones(self):
+        self.generate(10)
+        practices = self.synthetic("en")
+        self.assertEqual(practices.count(), 10)
+        self.assertEqual(self.synthetic("de").count(), 2)  # one in five translated
+        practice = practices.order_by("pk").first()
+        self.assertEqual(practice.places.count(), 1)
+        self.assertEqual(practice.themes.count(), 2)
+        response = self.client.get(practice.url)
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertContains(response, practice.title)
+        theme = practice.themes.first()
+        listing = self.client.get(practice.get_parent().url, {"theme": theme.slug, "page": 1})
+        self.assertEqual(listing.status_code, HTTPStatus.OK)
+
+    def test_text_is_made_of_the_demo_contents_words(self):
+        vocabulary = set()
+        for page in Page.objects.live().filter(locale__language_code="en").specific():
+            if isinstance(page, BasePage):
+                vocabulary |= words(f"{page.search_title()} {page.search_content()}")
+        self.generate(10)
+        used = set()
+        for practice in self.synthetic("en"):
+            used |= words(practice.summary)
+        self.assertTrue(used)
+        self.assertLessEqual(used, vocabulary)
+        # Drawn by frequency: the report's most common words are in almost every summary.
+        self.assertIn("trafficking", used)
+
+    def test_a_second_run_adds_nothing(self):
+        self.generate(5)
+        self.generate(5)
+        self.assertEqual(self.synthetic("en").count(), 5)
