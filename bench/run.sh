@@ -85,7 +85,8 @@ ENDPOINTS=(
 serve() {  # serve NAME PORT PAGE_CACHE_SECONDS
   PAGE_CACHE_SECONDS="$3" .venv/bin/gunicorn dcaht.wsgi --bind "127.0.0.1:$2" --workers 2 \
     --log-level warning >&2 &
-  PIDS+=("$!")
+  SERVER_PID="$!"
+  PIDS+=("$SERVER_PID")
   for _ in $(seq 60); do curl -fs "http://127.0.0.1:$2/healthz" >/dev/null && return 0; sleep 1; done
   log "gunicorn did not start on port $2"; exit 1
 }
@@ -98,9 +99,11 @@ measure() {  # measure SERVER PORT
     done
     # …and the engines: a JVM just started answers slower until it has compiled its hot code.
     wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$2$path" >/dev/null
+    cpu_before="$(python3 bench/cpu.py "$SERVER_PID")"
     result="$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s bench/report.lua "http://127.0.0.1:$2$path" | grep '^{')"
-    printf '{"server": "%s", "endpoint": "%s", "path": "%s", "practices": %s, "search": "%s", %s\n' \
-      "$1" "$name" "$path" "$PRACTICES" "$ENGINE" "${result#\{}" >> "$RAW"
+    cpu_after="$(python3 bench/cpu.py "$SERVER_PID")"
+    printf '{"server": "%s", "endpoint": "%s", "path": "%s", "practices": %s, "search": "%s", "cpu_before": %s, "cpu_after": %s, %s\n' \
+      "$1" "$name" "$path" "$PRACTICES" "$ENGINE" "$cpu_before" "$cpu_after" "${result#\{}" >> "$RAW"
     log "$1 · $name: ${result}"
   done
 }

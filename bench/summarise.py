@@ -1,7 +1,9 @@
 """Turn the JSON lines written by bench/run.sh into a result file and a Markdown table.
 
 Each endpoint's p95 is also given as a ratio to /healthz measured in the same run, on the
-same server, so results compare across machines.
+same server, so results compare across machines; and the CPU time each request cost the server
+(gunicorn), OpenSearch and PostgreSQL, read from /proc before and after the load (bench/cpu.py),
+which says where the time goes.
 """
 
 import json
@@ -15,16 +17,23 @@ def main(raw_path: str, output_stem: str) -> None:
     first_requests = [row for row in records if "first_request_after_change_ms" in row]
     floors = {row["server"]: row for row in rows if row["endpoint"] == "healthz"}
     lines = [
-        "| server | endpoint | p50 ms | p95 ms | p99 ms | req/s | p95 ÷ healthz p95 | errors |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| server | endpoint | p50 ms | p95 ms | p99 ms | req/s | p95 ÷ healthz p95 | errors "
+        "| CPU ms per request: server · OpenSearch · PostgreSQL |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         floor = floors[row["server"]]["p95_ms"] or 1e-9
         row["p95_ratio_to_healthz"] = round(row["p95_ms"] / floor, 2)
+        before, after = row.pop("cpu_before"), row.pop("cpu_after")
+        row["cpu_ms_per_request"] = {
+            name: round((after[name] - before[name]) * 1000 / max(row["requests"], 1), 2)
+            for name in before
+        }
+        cpu = " · ".join(f"{ms:.2f}" for ms in row["cpu_ms_per_request"].values())
         lines.append(
             f"| {row['server']} | {row['endpoint']} | {row['p50_ms']:.1f} | {row['p95_ms']:.1f} "
             f"| {row['p99_ms']:.1f} | {row['rps']:.0f} | {row['p95_ratio_to_healthz']:.2f} "
-            f"| {row['errors']} |"
+            f"| {row['errors']} | {cpu} |"
         )
     if first_requests:
         lines += [
