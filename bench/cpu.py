@@ -1,7 +1,7 @@
-"""The CPU time (user + system, in seconds) used so far by the processes a benchmarked request
+"""The CPU time (user + system, in seconds) used so far by each process a benchmarked request
 runs in: the gunicorn server (its master and workers), OpenSearch and PostgreSQL. Printed as
-JSON; bench/run.sh reads it before and after each endpoint's load, and bench/summarise.py turns
-the difference into milliseconds of CPU per request for each.
+JSON, by process id; bench/run.sh reads it before and after each endpoint's load, and
+bench/summarise.py turns the difference into milliseconds of CPU per request for each.
 
     python3 bench/cpu.py GUNICORN_MASTER_PID
 """
@@ -32,14 +32,14 @@ def processes():
 
 
 def main(server_pid: int) -> None:
-    used = {"server": 0.0, "opensearch": 0.0, "postgresql": 0.0}
+    used = {"server": {}, "opensearch": {}, "postgresql": {}}
     for pid, parent, name, command_line, seconds in processes():
         if server_pid in (pid, parent):
-            used["server"] += seconds
+            used["server"][pid] = seconds
         elif name == "java" and "opensearch" in command_line.lower():  # its runner or node
-            used["opensearch"] += seconds
+            used["opensearch"][pid] = seconds
         elif name == "postgres":
-            used["postgresql"] += seconds
+            used["postgresql"][pid] = seconds
     sys.stdout.write(json.dumps(used) + "\n")
 
 

@@ -69,6 +69,15 @@ if [ "$ENGINE" = opensearch ]; then
   # or the first server measured shares the cores with the merging.
   curl -fs -o /dev/null -X POST "$SEARCH_URL/${SEARCH_INDEX_PREFIX}_*/_forcemerge?max_num_segments=1"
 fi
+# Tables just bulk-loaded: vacuum and analyse them now, not while the servers are measured.
+.venv/bin/python - <<'PY'
+import os
+
+import psycopg
+
+with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as db:
+    db.execute("VACUUM ANALYZE")
+PY
 .venv/bin/python manage.py collectstatic --noinput -v0
 
 PRACTICE="$(.venv/bin/python manage.py shell -c "from practices.models import GoodPracticePage as P; print(P.objects.filter(slug__startswith='bench-', locale__language_code='en').order_by('pk')[42].url)" 2>/dev/null | tail -n 1)"

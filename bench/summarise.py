@@ -11,6 +11,13 @@ import sys
 from pathlib import Path
 
 
+def cpu_used(before: dict[str, float], after: dict[str, float]) -> float:
+    """CPU seconds used between two readings of bench/cpu.py: by the processes still running at
+    the second (all of it for one started meanwhile, such as a new database connection); one
+    that ended meanwhile took its time with it and counts for nothing."""
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+
+
 def main(raw_path: str, output_stem: str) -> None:
     records = [json.loads(line) for line in Path(raw_path).read_text().splitlines() if line]
     rows = [row for row in records if "p95_ms" in row]
@@ -26,7 +33,7 @@ def main(raw_path: str, output_stem: str) -> None:
         row["p95_ratio_to_healthz"] = round(row["p95_ms"] / floor, 2)
         before, after = row.pop("cpu_before"), row.pop("cpu_after")
         row["cpu_ms_per_request"] = {
-            name: round((after[name] - before[name]) * 1000 / max(row["requests"], 1), 2)
+            name: round(cpu_used(before[name], after[name]) * 1000 / max(row["requests"], 1), 2)
             for name in before
         }
         cpu = " · ".join(f"{ms:.2f}" for ms in row["cpu_ms_per_request"].values())
