@@ -1,4 +1,5 @@
-"""Admin: the shared network entities (one "Network" menu) and the translation status report."""
+"""Admin: the shared network entities (one "Network" menu), the translation status report, and
+the dashboard's warning when background work is late or failed."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .background_work import BackgroundWorkPanel, background_work
 from .localize_views import checked_upload_pofile
 from .models import Country, Organisation, Person, Place, TargetGroup, Theme
 from .reports import TranslationStatusView
@@ -115,3 +117,12 @@ def register_translation_status_menu_item():
         icon_name="globe",
         order=900,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_background_work_panel(request, panels):
+    if not request.user.is_superuser:  # Only they can start a worker or read its log.
+        return
+    work = background_work()
+    if work is not None and work.needs_attention:
+        panels.append(BackgroundWorkPanel(work))
