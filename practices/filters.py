@@ -62,7 +62,8 @@ class PracticeFilter(FacetedListing):
 
     def page_cards(self, pks):
         """Each practice's card as HTML, rendered once per generation, language and site."""
-        return cached_fragments(self.request, "practice-card", pks, self.render_cards)
+        cards = cached_fragments(self.request, "practice-card", pks, self.render_cards)
+        return list(cards.values())
 
     def render_cards(self, pks) -> dict[int, str]:
         return {

@@ -46,6 +46,8 @@ class SearchPage:
 
     total: int  # every match, after the filters
     ids: list[int] = field(default_factory=list)  # the pages of this page of results, in order
+    titles: dict[int, str] = field(default_factory=dict)
+    locales: dict[int, int] = field(default_factory=dict)  # their locale ids
     excerpts: dict[int, SafeString] = field(default_factory=dict)
     held: dict[int, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # their facets
     days: dict[int, date | None] = field(default_factory=dict)
@@ -220,6 +222,8 @@ class OpenSearchEngine:
                 "stored_fields": "_none_",
                 "docvalue_fields": [
                     "pk",
+                    "title_filter",
+                    "locale_id_filter",
                     held_field,
                     {"field": day_field, "format": "yyyy-MM-dd"},
                 ],
@@ -252,6 +256,8 @@ class OpenSearchEngine:
             fields = hit["fields"]
             page_id = int(fields["pk"][0])
             page.ids.append(page_id)
+            page.titles[page_id] = fields["title_filter"][0]
+            page.locales[page_id] = int(fields["locale_id_filter"][0])
             held = {}
             for value in fields.get(held_field, []):
                 facet, _colon, held_value = value.partition(":")

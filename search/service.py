@@ -22,8 +22,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
@@ -34,9 +36,10 @@ from wagtail.search.utils import normalise_query_string
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 from opensearchpy.exceptions import TransportError
 
+from dcaht.cache import cached_fragments
 from dcaht.filters import Option, active_filter, facet_entry, query_values
 from dcaht.generation import remember
-from dcaht.i18n import active_locale, all_locales, entity_names, locale_of
+from dcaht.i18n import active_locale, all_locales, entity_names, locale_by_id, locale_of
 from dcaht.models import Country, Place, Theme, restricted_paths
 from meetings.models import EventPage
 from practices.models import GoodPracticePage, PlacePage
@@ -195,13 +198,11 @@ class FacetInfo:
 
 @dataclass
 class Hit:
-    page: Page
-    type_label: str
-    places: list[str]
+    page_id: int
+    head: SafeString  # type, places, date (and language), and the title linking to the page
     day: date | None
-    excerpt: str
+    excerpt: SafeString
     language_code: str
-    language_name: str
 
 
 @dataclass
@@ -232,6 +233,8 @@ class Answer:
     current: PaginatorPage  # its object_list: the ids of the pages shown
     held: Mapping[int, Mapping[str, tuple[str, ...]]]  # what each page shown holds
     days: Mapping[int, date | None]
+    locales: Mapping[int, int]  # the locale id of each page shown
+    titles: Mapping[int, str] | None = None  # None: read with the excerpts
     excerpts: dict[int, str] | None = None  # None: asked of the engine for the pages shown
     capped_at: int | None = None
 
@@ -281,8 +284,9 @@ def count_hit(cursor, query: str) -> None:
 class SearchService:
     """Search pages of one language, or all, from a request's query string."""
 
-    def __init__(self, locale: Locale | None = None):
+    def __init__(self, locale: Locale | None = None, request: HttpRequest | None = None):
         self.locale = locale or active_locale()
+        self.request = request  # its site: the addresses of the results
         # The engine answering (the database, once OpenSearch did not), and the fallback.
         self.used_engine, self.fallback = configured_engines()
         self.degraded = False
@@ -356,6 +360,7 @@ class SearchService:
             answer,
             query,
             [locale.language_code for locale in locales],
+            all_languages,
         )
         outcome.hits = current
         outcome.page_range = list(answer.paginator.get_elided_page_range(current.number))
@@ -408,6 +413,8 @@ class SearchService:
             current=paginator.page(number),
             held=found.held,
             days=found.days,
+            locales=found.locales,
+            titles=found.titles,
             excerpts=found.excerpts,
         )
 
@@ -445,6 +452,7 @@ class SearchService:
             current=current,
             held={page_id: facts[page_id].held for page_id in shown},
             days={page_id: facts[page_id].day for page_id in shown},
+            locales={page_id: facts[page_id].locale_id for page_id in shown},
             capped_at=self.capped_at,
         )
 
@@ -500,31 +508,54 @@ class SearchService:
         years = {value: value for value in wanted("year") if re.fullmatch(r"\d{4}", value)}
         return {"type": types, **entities, "year": years}
 
-    def describe(self, page_ids, answer: Answer, query, language_codes) -> list[Hit]:
-        # A hit shows a page's title, address and type: the base pages suffice, in one query.
-        pages = {page.pk: page for page in Page.objects.live().filter(id__in=page_ids)}
-        place_names = entity_names(Place, "slug")
-        shown = [pages[page_id] for page_id in page_ids if page_id in pages]
-        excerpts = answer.excerpts
+    def describe(self, page_ids, answer: Answer, query, language_codes, all_languages):
+        """The results shown, as `Hit`s. A result's heading (type, places, date, title and link)
+        is the same in every search: it is rendered once per generation, language and site and
+        kept in the cache, as the practice cards are; its excerpt depends on the query."""
+        name = "search-result-all-languages" if all_languages else "search-result"
+        heads = cached_fragments(
+            self.request,
+            name,
+            page_ids,
+            lambda missing: self.render_heads(missing, answer, all_languages),
+        )
+        titles, excerpts = answer.titles, answer.excerpts
         if excerpts is None:  # The database engine: from the text it indexed.
+            shown = list(Page.objects.filter(id__in=heads).only("title", "content_type_id"))
+            titles = {page.pk: page.title for page in shown}
             excerpts = self.used_engine.excerpts(query, shown, language_codes)
-        hits = []
-        for page in shown:
-            hits.append(
-                Hit(
-                    page=page,
-                    type_label=str(page.specific_class._meta.verbose_name).capitalize(),
-                    places=sorted(
+        return [
+            Hit(
+                page_id=page_id,
+                head=head,
+                day=answer.days.get(page_id),
+                excerpt=excerpts.get(page_id) or make_excerpt(titles.get(page_id, ""), query),
+                language_code=locale_by_id(answer.locales[page_id]).language_code,
+            )
+            for page_id, head in heads.items()
+        ]
+
+    def render_heads(self, page_ids, answer: Answer, all_languages) -> dict[int, SafeString]:
+        """The headings of results not kept yet: only of pages still live (the index may not
+        know yet that one was unpublished); the base pages suffice, in one query."""
+        place_names = entity_names(Place, "slug")
+        return {
+            page.pk: render_to_string(
+                "search/result_head.html",
+                {
+                    "page": page,
+                    "type_label": str(page.specific_class._meta.verbose_name).capitalize(),
+                    "places": sorted(
                         place_names.get(slug, slug)
                         for slug in answer.held.get(page.pk, {}).get("place", ())
                     ),
-                    day=answer.days.get(page.pk),
-                    excerpt=excerpts.get(page.pk) or make_excerpt(page.title, query),
-                    language_code=locale_of(page).language_code,
-                    language_name=locale_of(page).get_display_name(),
-                )
+                    "day": answer.days.get(page.pk),
+                    "language_name": (locale_of(page).get_display_name() if all_languages else ""),
+                    "request": self.request,
+                },
             )
-        return hits
+            for page in Page.objects.live().filter(id__in=page_ids)
+        }
 
     def promotions(self, query: str) -> list[Page]:
         if query.lower() not in promoted_queries():  # Most searches: no query.

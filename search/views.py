@@ -9,7 +9,7 @@ from .service import SORTS, SearchService
 
 @require_GET
 def search(request):
-    outcome = SearchService().search(request.GET)
+    outcome = SearchService(request=request).search(request.GET)
     hidden = [("q", outcome.query)]
     if outcome.all_languages:
         hidden.append(("languages", "all"))

@@ -131,11 +131,12 @@ FRAGMENT_SECONDS = 24 * 60 * 60
 
 def cached_fragments(
     request, name: str, keys: list, render: Callable[[list], dict[object, SafeString]]
-) -> list[SafeString]:
-    """HTML fragments (the cards of a listing, in the order of `keys`; `name` is a slug), each
-    rendered once per generation, language and site and kept in the cache, as Wagtail's
-    `{% wagtailcache %}` keeps one: one cache round trip for all of them, and
-    `render(missing)` builds those not kept yet, returning {key: html}.
+) -> dict[object, SafeString]:
+    """HTML fragments (the cards of a listing; `name` is a slug), each rendered once per
+    generation, language and site and kept in the cache, as Wagtail's `{% wagtailcache %}`
+    keeps one: one cache round trip for all of them, and `render(missing)` builds those not
+    kept yet, returning {key: html}. Answers {key: html} in the order of `keys`, without the
+    keys `render` left out (a page no longer live).
 
     The page cache keeps whole pages for one address; fragments are shared by every address
     listing the same item (every filter combination, every page of results), and serve
@@ -150,4 +151,4 @@ def cached_fragments(
         cache.set_many(rendered, FRAGMENT_SECONDS)
         kept.update(rendered)
     # Safe strings as `render` returned them: the cache pickles them as they are.
-    return [kept[f"{prefix}{key}"] for key in keys if f"{prefix}{key}" in kept]
+    return {key: kept[f"{prefix}{key}"] for key in keys if f"{prefix}{key}" in kept}

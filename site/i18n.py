@@ -55,10 +55,15 @@ def all_locales() -> list[Locale]:
     return remember(("all locales",), lambda: list(Locale.objects.all()))
 
 
+def locale_by_id(locale_id: int) -> Locale:
+    """A Locale by its primary key, from memory."""
+    by_id = remember(("locales by id",), lambda: {locale.pk: locale for locale in all_locales()})
+    return by_id[locale_id]
+
+
 def locale_of(instance: TranslatableMixin) -> Locale:
     """The Locale of a page or record, from memory (`instance.locale` is a query)."""
-    by_id = remember(("locales by id",), lambda: {locale.pk: locale for locale in all_locales()})
-    return by_id[instance.locale_id]
+    return locale_by_id(instance.locale_id)
 
 
 def entity_names(model: type[TranslatableMixin], key: str) -> dict[str, str]:

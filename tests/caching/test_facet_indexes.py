@@ -1,6 +1,8 @@
 """What listings and search keep in memory between requests (which practices hold each filter
 value, the facts of the live pages) follows every change: nothing a visitor sees is stale."""
 
+from unittest import mock
+
 from django.core.cache import cache
 from django.db import connection
 from django.test import TestCase
@@ -9,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from dcaht.generation import generation
 from dcaht.models import Place, Theme
 from practices.models import GoodPracticePage
+from search.service import SearchService
 from tests.practices.factories import GoodPracticePageFactory
 from tests.search.test_search import SearchTestCase
 from tests.utils import card_links, refresh_search_index
@@ -122,5 +125,29 @@ class SearchFreshnessTests(SearchTestCase):
 
         after = self.client.get("/en/search/", {"q": "GRETA"})
 
-        self.assertIn(vienna.pk, [hit.page.pk for hit in before.context["outcome"].hits])
-        self.assertNotIn(vienna.pk, [hit.page.pk for hit in after.context["outcome"].hits])
+        self.assertIn(vienna.pk, [hit.page_id for hit in before.context["outcome"].hits])
+        self.assertNotIn(vienna.pk, [hit.page_id for hit in after.context["outcome"].hits])
+
+    def test_a_renamed_page_shows_its_new_title_in_the_results_at_once(self):
+        vienna = GoodPracticePage.objects.get(slug=VIENNA, locale__language_code="en")
+        self.assertContains(self.client.get("/en/search/", {"q": "GRETA"}), vienna.title)
+        vienna.title = "Vienna – the GRETA working group of the city"
+        vienna.save_revision().publish()
+        refresh_search_index()
+
+        response = self.client.get("/en/search/", {"q": "GRETA"})
+
+        self.assertContains(response, "Vienna – the GRETA working group of the city")
+
+    def test_results_are_rendered_once_for_every_search_showing_them(self):
+        render_heads = mock.patch.object(
+            SearchService, "render_heads", autospec=True, side_effect=SearchService.render_heads
+        )
+        with render_heads as rendered:
+            first = self.client.get("/en/search/", {"q": "Ljubljana"})
+            second = self.client.get("/en/search/", {"q": "Ljubljana", "sort": "date"})
+
+        first_ids = {hit.page_id for hit in first.context["outcome"].hits}
+        self.assertEqual(first_ids, {hit.page_id for hit in second.context["outcome"].hits})
+        self.assertEqual(rendered.call_count, 1)
+        self.assertEqual(set(rendered.call_args.args[1]), first_ids)
