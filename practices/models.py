@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -312,10 +313,21 @@ class GoodPracticePage(BasePage):
             if getattr(self, name)
         ]
 
+    @cached_property
+    def linked_places(self) -> list[Place]:
+        """The practice's places with their countries, read once per request: the page and
+        its link-preview metadata (`dcaht.seo`) both show them."""
+        return list(self.places.select_related("country"))
+
+    @cached_property
+    def linked_themes(self) -> list[Theme]:
+        """The practice's themes, read once per request (see `linked_places`)."""
+        return list(self.themes.all())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        places = list(self.places.select_related("country"))
-        themes = list(self.themes.all())
+        places = self.linked_places
+        themes = self.linked_themes
         target_groups = list(self.target_groups.all())
         contacts = list(self.contacts.select_related("organisation"))
         links = list(self.organisation_links.select_related("organisation"))

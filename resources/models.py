@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -214,9 +215,15 @@ class ResourcePage(BasePage):
         if self.fixed_kind:
             self.kind = self.fixed_kind
 
+    @cached_property
+    def linked_themes(self) -> list[Theme]:
+        """The resource's themes, read once per request: the page and its link-preview
+        metadata (`dcaht.seo`) both show them."""
+        return list(self.themes.all())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        themes = list(self.themes.all())
+        themes = self.linked_themes
         issuing_body = self.issuing_body
         localized = localize_all([*themes, *([issuing_body] if issuing_body else [])])
         context.update(

@@ -232,10 +232,8 @@ def event_data(event: EventPage, request) -> dict:
 
 
 def article_data(page: Page, request, image: dict | None) -> dict:
-    themes = list(page.themes.all())
-    places = (
-        list(page.places.select_related("country")) if isinstance(page, GoodPracticePage) else []
-    )
+    themes = page.linked_themes
+    places = page.linked_places if isinstance(page, GoodPracticePage) else []
     localized = localize_all([*themes, *places], locale_of(page))
     url = page_url(page, request)
     published = page.first_published_at

@@ -1,6 +1,8 @@
 from http import HTTPStatus
 
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -39,6 +41,18 @@ class SeedPracticePageTests(WagtailPageTestCase):
             "The challenge",
         ]:
             self.assertContains(response, text)
+
+    def test_the_page_and_its_link_preview_read_its_places_and_themes_once(self):
+        url = "/en/practices/vienna-local-greta-working-group/"
+        self.client.get(url)  # Builds what a process keeps between requests.
+        with CaptureQueriesContext(connection) as captured:
+            response = self.client.get(url)
+
+        self.assertContains(response, '"keywords": "Stakeholder coordination')  # JSON-LD
+        self.assertContains(response, '"addressLocality": "Vienna"')
+        for table in ("practices_goodpracticepage_places", "practices_goodpracticepage_themes"):
+            reads = [query for query in captured if f'"{table}"' in query["sql"]]
+            self.assertEqual(len(reads), 1, table)
 
     def test_ljubljana_shows_the_memorandum_and_its_partners(self):
         response = self.client.get("/en/practices/ljubljana-memorandum-of-cooperation/")
