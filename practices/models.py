@@ -362,11 +362,18 @@ class GoodPracticePage(BasePage):
 
     def related_practices(self, themes: list[Theme], limit: int = 3) -> list["GoodPracticePage"]:
         """Other practices of the same language that share one of `themes` (this practice's),
-        most shared first."""
-        by_theme = remember(("practices by theme", self.locale_id), self._practices_by_theme)
-        shared = Counter(pk for theme in themes for pk in by_theme.holders.get(theme.pk, ()))
-        shared.pop(self.pk, None)
-        best = heapq.nsmallest(limit, shared, key=lambda pk: (-shared[pk], by_theme.titles[pk]))
+        most shared first: chosen once per generation (among hundreds of practices a theme
+        holds), loaded at each request."""
+
+        def choose():
+            by_theme = remember(("practices by theme", self.locale_id), self._practices_by_theme)
+            shared = Counter(pk for theme in themes for pk in by_theme.holders.get(theme.pk, ()))
+            shared.pop(self.pk, None)
+            return heapq.nsmallest(limit, shared, key=lambda pk: (-shared[pk], by_theme.titles[pk]))
+
+        # Keyed by the themes too: a preview shows the themes of a draft.
+        key = ("related practices", self.pk, tuple(sorted(theme.pk for theme in themes)), limit)
+        best = remember(key, choose)
         pages = GoodPracticePage.objects.filter(pk__in=best).defer_streamfields().in_bulk()
         return [pages[pk] for pk in best if pk in pages]
 

@@ -73,6 +73,19 @@ class PracticeListingFreshnessTests(TestCase):
 
         self.assertIn("Created by an import", titles(response))
 
+    def test_a_published_practice_sharing_its_themes_is_related_at_once(self):
+        before = self.client.get(self.vienna.url).context["related_practices"]
+        practice = GoodPracticePage(title="Aalen – a practice on the same themes", live=False)
+        self.index.add_child(instance=practice)
+        practice.places.set(self.vienna.places.all())
+        practice.themes.set(self.vienna.themes.all())
+        practice.save_revision().publish()
+
+        after = self.client.get(self.vienna.url).context["related_practices"]
+
+        self.assertNotIn(practice.pk, [page.pk for page in before])
+        self.assertEqual(after[0].pk, practice.pk)  # shares both themes; first A to Z
+
     def test_a_renamed_practice_moves_in_the_a_to_z_order(self):
         self.client.get("/en/practices/", {"sort": "title"})
         self.vienna.title = "Aardvark – first in the list"
