@@ -8,6 +8,7 @@ in its language's feeds as on its site (an alias of the English page); its entry
 language its text is in (`xml:lang` and `dc:language`).
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
@@ -16,7 +17,7 @@ from django.urls import path, reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from wagtail.models import Locale, Page
 
@@ -199,6 +200,15 @@ def feed_links(page: Page | None, *, include_all: bool = True) -> list[dict]:
         names = ["resources", "reports"]
     if include_all:
         names.append("all")
+    # The same for every page of a section: built once per process and language.
+    return feed_links_named(tuple(names), get_language())
+
+
+@functools.lru_cache(maxsize=64)
+def feed_links_named(names: tuple[str, ...], language_code: str) -> list[dict]:
+    """The links to the feeds `names`, in the active language, `language_code` (the key of
+    the cache: titles and addresses differ per language; addresses do not change while a
+    process runs, as `navigation_tags.view_paths` assumes)."""
     links = []
     for name in names:
         feed = FEEDS[name]
