@@ -68,6 +68,27 @@ if [ "$ENGINE" = opensearch ]; then
   # A new index merges its segments in the background for a minute or more: merge them now,
   # or the first server measured shares the cores with the merging.
   curl -fs -o /dev/null -X POST "$SEARCH_URL/${SEARCH_INDEX_PREFIX}_*/_forcemerge?max_num_segments=1"
+  # A node just started answers searches up to three times slower for minutes, while its JVM
+  # compiles its hot code: search it for a minute with varied queries first, as a node that
+  # has served for a while has been.
+  .venv/bin/python manage.py shell -v0 <<'PY'
+import itertools
+import time
+from urllib.parse import urlencode
+
+from django.http import QueryDict
+from django.utils import translation
+
+from search.service import SearchService
+
+translation.activate("en")
+words = ["shelter", "referral", "labour", "exploitation", "victims", "police", "children",
+         "trafficking", "cooperation", "municipal", "assistance", "housing", "training"]
+queries = itertools.cycle(f"{a} {b}" for a in words for b in words if a < b)
+end = time.monotonic() + 60
+while time.monotonic() < end:
+    SearchService().search(QueryDict(urlencode({"q": next(queries)})))
+PY
 fi
 # Tables just bulk-loaded: vacuum and analyse them now, not while the servers are measured.
 .venv/bin/python - <<'PY'
