@@ -56,8 +56,8 @@ class PracticeFilter(FacetedListing):
     }
     default_sort = "newest"
 
-    def __init__(self, request: HttpRequest, queryset: models.QuerySet):
-        super().__init__(request.GET, queryset)
+    def __init__(self, request: HttpRequest, queryset: models.QuerySet, key: tuple | None = None):
+        super().__init__(request.GET, queryset, key)
         self.request = request
 
     def page_cards(self, pks):

@@ -67,7 +67,8 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         practices = GoodPracticePage.objects.child_of(self).live().public()
-        context.update(PracticeFilter(request, practices).context())
+        # Its live, public children: what they are changes only with a new generation.
+        context.update(PracticeFilter(request, practices, key=("children of", self.pk)).context())
         context["propose_url"] = self.subpage_url(request, "propose")
         return context
 

@@ -71,7 +71,9 @@ class ResourceIndexPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         resources = ResourcePage.objects.child_of(self).live().public()
-        context.update(ResourceFilter(request.GET, resources).context())
+        # Its live, public children: what they are changes only with a new generation.
+        listing = ResourceFilter(request.GET, resources, key=("children of", self.pk))
+        context.update(listing.context())
         return context
 
 

@@ -194,9 +194,13 @@ class FacetedListing:
     sorts: dict[str, tuple[str, tuple[str, ...]]] = {}
     default_sort = ""
 
-    def __init__(self, params: QueryDict, queryset: models.QuerySet):
+    def __init__(self, params: QueryDict, queryset: models.QuerySet, key: tuple | None = None):
+        """`key` names the items of `queryset` within a content generation (the index page
+        listing its children); without one, the queryset's SQL names them, compiled at each
+        request (a third of a millisecond)."""
         self.params = params
         self.queryset = queryset
+        self.key = key
         self.locale = active_locale()
         self.selected = {facet.param: self._known(facet) for facet in self.facets}
         sort = params.get("sort", self.default_sort)
@@ -222,9 +226,13 @@ class FacetedListing:
     @cached_property
     def index(self) -> FacetIndex:
         """This listing's facet index, built on the first request of a cache generation."""
-        sql, params = self.queryset.query.sql_with_params()
+        if self.key is None:
+            sql, params = self.queryset.query.sql_with_params()
+            key = (sql, tuple(params))
+        else:
+            key = self.key
         index = remember(
-            ("facet index", type(self).__qualname__, sql, tuple(params)),
+            ("facet index", type(self).__qualname__, key),
             lambda: FacetIndex.build(
                 list(self.queryset.order_by("pk").values_list("pk", flat=True)),
                 {facet.param: self._pairs(facet) for facet in self.facets},
