@@ -1,12 +1,15 @@
 """Site-wide navigation: the localized home page, the main menu and the page's languages."""
 
 import functools
+from html import escape
 
 from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.encoding import iri_to_uri
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 
 from wagtail.models import Page, Site
 
@@ -94,3 +97,36 @@ def alternates(context):
             }
         )
     return links
+
+
+# Every page lists its thirteen languages twice (the hreflang links, the switcher): written in
+# Python, as the template language spends more on their variables than on the rest of the
+# header. Each value is escaped as the template language escapes it.
+
+
+@register.simple_tag
+def hreflang_links(languages: list[dict]) -> SafeString:
+    """The `<link rel="alternate">` of each language of the page (from `alternates`), and of
+    the default language as `x-default`."""
+    lines = []
+    for language in languages:
+        code, url = escape(language["code"]), escape(language["absolute_url"])
+        lines.append(f'<link rel="alternate" hreflang="{code}" href="{url}">')
+        if language["is_default"]:
+            lines.append(f'<link rel="alternate" hreflang="x-default" href="{url}">')
+    return mark_safe("\n".join(lines))  # noqa: S308 - every value is escaped
+
+
+@register.simple_tag
+def language_items(languages: list[dict]) -> SafeString:
+    """The language switcher's list items: each language's name, in itself, linking to the
+    page in that language."""
+    items = []
+    for language in languages:
+        code = escape(language["code"])
+        current = ' aria-current="true"' if language["is_current"] else ""
+        items.append(
+            f'<li><a href="{escape(language["url"])}" hreflang="{code}" lang="{code}"{current}>'
+            f"{escape(capfirst(language['native_name']))}</a></li>"
+        )
+    return mark_safe("\n".join(items))  # noqa: S308 - every value is escaped

@@ -32,6 +32,21 @@ class LanguageUrlTests(TestCase):
                 response, f'href="/{code}/practices/{LJUBLJANA}/" hreflang="{code}"'
             )
 
+    def test_switcher_names_each_language_in_itself_and_marks_the_current_one(self):
+        response = self.client.get(f"/sl/practices/{LJUBLJANA}/")
+
+        self.assertContains(
+            response,
+            f'<a href="/sl/practices/{LJUBLJANA}/" hreflang="sl" lang="sl" aria-current="true">'
+            "Slovenščina</a>",
+            html=True,
+        )
+        self.assertContains(
+            response,
+            f'<a href="/de/practices/{LJUBLJANA}/" hreflang="de" lang="de">Deutsch</a>',
+            html=True,
+        )
+
     def test_switcher_on_a_view_keeps_the_query(self):
         response = self.client.get("/en/search/?q=Ljubljana+memorandum&theme=victim-assistance")
 
