@@ -35,12 +35,12 @@ class BackgroundWork:
         return bool(self.waiting or self.failed)
 
 
-def background_work(now: datetime | None = None) -> BackgroundWork | None:
+def background_work() -> BackgroundWork | None:
     """What is late or failed in the queue; None when the work is not queued (it then runs in
     the request that asks for it)."""
     if settings.TASKS[BACKEND]["BACKEND"] != QUEUED_BACKEND:
         return None
-    now = now or timezone.now()
+    now = timezone.now()
     results = DBTaskResult.objects.filter(backend_name=BACKEND)
     late = results.ready().filter(enqueued_at__lt=now - WAITING_TOO_LONG).order_by("enqueued_at")
     failed = results.failed().filter(finished_at__gte=now - FAILURES_SHOWN_FOR)
@@ -62,4 +62,4 @@ class BackgroundWorkPanel(Component):
         self.work = work
 
     def get_context_data(self, parent_context=None):
-        return {"work": self.work, "waiting_too_long": WAITING_TOO_LONG}
+        return {"work": self.work}

@@ -226,11 +226,10 @@ class FacetedListing:
     @cached_property
     def index(self) -> FacetIndex:
         """This listing's facet index, built on the first request of a cache generation."""
-        if self.key is None:
+        key = self.key
+        if key is None:
             sql, params = self.queryset.query.sql_with_params()
             key = (sql, tuple(params))
-        else:
-            key = self.key
         index = remember(
             ("facet index", type(self).__qualname__, key),
             lambda: FacetIndex.build(
