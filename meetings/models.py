@@ -255,10 +255,6 @@ class EventPage(RoutablePageMixin, BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("venue"),
-        index.SearchField("body"),
-        index.RelatedFields("place", [index.SearchField("name")]),
-        index.RelatedFields("agenda_items", [index.SearchField("title")]),
         index.FilterField("start_date"),
     ]
     translatable_fields = [

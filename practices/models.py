@@ -218,10 +218,6 @@ class GoodPracticePage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("body"),
-        index.SearchField("partners_needed"),
-        index.RelatedFields("places", [index.SearchField("name")]),
-        index.RelatedFields("themes", [index.SearchField("name")]),
         index.FilterField("start_year"),
     ]
     translatable_fields = [
@@ -470,11 +466,6 @@ class PlacePage(BasePage):
     subpage_types = []
 
     content_panels = [*BasePage.content_panels, FieldPanel("place"), FieldPanel("introduction")]
-    search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("introduction"),
-        index.RelatedFields("place", [index.SearchField("name")]),
-    ]
     translatable_fields = [
         *BasePage.translatable_fields,
         SynchronizedField("place"),

@@ -58,7 +58,6 @@ class ResourceIndexPage(BasePage):
     ]
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
 
     api_fields = serializers.INTRODUCTION_API_FIELDS
@@ -154,11 +153,6 @@ class ResourcePage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("body"),
-        index.RelatedFields(
-            "issuing_body", [index.SearchField("name"), index.SearchField("acronym")]
-        ),
-        index.RelatedFields("themes", [index.SearchField("name")]),
         index.FilterField("kind"),
         index.FilterField("year"),
     ]
@@ -275,17 +269,6 @@ class RoundTableReportPage(ResourcePage):
     ]
     search_fields = [
         *ResourcePage.search_fields,
-        index.SearchField("venue"),
-        index.SearchField("key_messages"),
-        index.RelatedFields("place", [index.SearchField("name")]),
-        index.RelatedFields(
-            "contributions",
-            [
-                index.SearchField("title"),
-                index.SearchField("summary"),
-                index.RelatedFields("speakers", [index.SearchField("name")]),
-            ],
-        ),
         index.FilterField("meeting_date"),
     ]
     translatable_fields = [
@@ -499,7 +482,6 @@ class GuidelinePage(ResourcePage):
         FieldPanel("body", heading=_("Introduction")),
         FieldPanel("chapters"),
     ]
-    search_fields = [*ResourcePage.search_fields, index.SearchField("chapters")]
     translatable_fields = [*ResourcePage.translatable_fields, TranslatableField("chapters")]
 
     api_fields = [

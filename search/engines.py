@@ -83,7 +83,7 @@ class DatabaseEngine:
 class OpenSearchEngine:
     """OpenSearch, queried with the client's DSL so that each language uses its analyzer.
 
-    Wagtail's own query API cannot choose the analysed sub-fields (`search_content.de`) nor
+    Wagtail's own query API cannot choose the fields of a language (`search_content_de`) nor
     ask for highlights, so the query is written here against the index Wagtail maintains.
     """
 
@@ -93,14 +93,15 @@ class OpenSearchEngine:
         self.backend = backend
 
     # modelsearch names a field defined below the index's root model (Page) after the model
-    # that defines it: BasePage's `search_content` is `dcaht_basepage__search_content`.
+    # that defines it: BasePage's `search_content_de` is `dcaht_basepage__search_content_de`.
     prefix = f"{BasePage._meta.app_label}_{BasePage.__name__.lower()}__"
 
     def fields(self, language_codes: list[str]) -> list[str]:
-        title, content = f"{self.prefix}search_title", f"{self.prefix}search_content"
-        fields = [f"{title}^3", content]
+        """The title and text fields of some languages: each holds only the pages of its
+        language, analysed by that language's analyzer."""
+        fields = []
         for code in language_codes:
-            fields += [f"{title}.{code}^3", f"{content}.{code}"]
+            fields += [f"{self.prefix}search_title_{code}^3", f"{self.prefix}search_content_{code}"]
         return fields
 
     def _query(self, query: str, language_codes: list[str]) -> Q:
@@ -115,10 +116,8 @@ class OpenSearchEngine:
         )
 
     def _highlight(self, language_codes: list[str]) -> dict:
-        content = f"{self.prefix}search_content"
-        fields = [f"{content}.{code}" for code in language_codes] or [content]
         return {
-            "fields": {name: {} for name in fields},
+            "fields": {f"{self.prefix}search_content_{code}": {} for code in language_codes},
             "fragment_size": EXCERPT_LENGTH,
             "number_of_fragments": 1,
             "no_match_size": EXCERPT_LENGTH,

@@ -1,10 +1,12 @@
 """How OpenSearch analyses the text of each language (plain data: settings import it too).
 
-Each page's title and text are indexed once per language analyzer, as sub-fields
-(`search_content.de`, `search_content.sl`, …); a search in a language queries that
-language's sub-fields, so a German query for "Menschenhandels" finds "Menschenhandel".
+Each page's title and text are indexed under its own language's analyzer only, in the fields
+of that language (`search_content_de`, `search_content_sl`, …: empty for the pages of other
+languages); a search in a language queries that language's fields, so a German query for
+"Menschenhandels" finds "Menschenhandel", and a search in every language queries each
+language's pages with their own analyzer.
 Languages without a built-in analyzer get `folding`: lower case and diacritics folded, so
-"kljuc" finds "Ključ". The sub-fields keep the offsets of their terms, so that the excerpts
+"kljuc" finds "Ključ". The text fields keep the offsets of their terms, so that the excerpts
 of a page of results are highlighted from the index instead of analysing each page's text
 again (a third of the time of a search with ten results).
 
@@ -43,9 +45,10 @@ def analyzer_for(language_code: str) -> str:
     return BUILT_IN_ANALYZERS.get(language_code, FALLBACK_ANALYZER)
 
 
-def language_subfields(language_codes) -> dict:
-    """The `fields` of a text mapping: one sub-field per language, with its analyzer."""
-    return {
-        code: {"type": "text", "analyzer": analyzer_for(code), "index_options": "offsets"}
-        for code in language_codes
-    }
+def language_mapping(language_code: str, *, offsets: bool = False) -> dict:
+    """The mapping of a field holding text of one language: its analyzer, and the offsets of
+    its terms for a text that is highlighted."""
+    mapping = {"analyzer": analyzer_for(language_code)}
+    if offsets:
+        mapping["index_options"] = "offsets"
+    return mapping

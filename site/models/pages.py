@@ -15,7 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from dcaht.generation import remember
-from dcaht.search_config import language_subfields
+from dcaht.search_config import language_mapping
 from dcaht.translation_state import translation_state
 
 
@@ -38,6 +38,8 @@ class HubPageQuerySet(PageQuerySet):
 
 HubPageManager = PageManager.from_queryset(HubPageQuerySet)
 
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
 
 class BasePage(Page):
     """A translatable page with a short summary for listings, search and link previews.
@@ -57,17 +59,18 @@ class BasePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("summary")]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary"),
-        # On OpenSearch, analysed once per language (see dcaht.search_config); the database
-        # back end indexes them as plain text.
-        index.SearchField(
-            "search_title",
-            boost=3,
-            es_extra={"fields": language_subfields(code for code, _name in settings.LANGUAGES)},
+        # The page's title and all its text, in the fields of its own language only, which
+        # OpenSearch analyses with that language's analyzer (see dcaht.search_config); the
+        # database back end indexes them as plain text.
+        *(
+            index.SearchField(f"search_title_{code}", boost=3, es_extra=language_mapping(code))
+            for code in LANGUAGE_CODES
         ),
-        index.SearchField(
-            "search_content",
-            es_extra={"fields": language_subfields(code for code, _name in settings.LANGUAGES)},
+        *(
+            index.SearchField(
+                f"search_content_{code}", es_extra=language_mapping(code, offsets=True)
+            )
+            for code in LANGUAGE_CODES
         ),
         # What the search page filters, counts and sorts by, on OpenSearch (search.engines).
         index.FilterField("search_facets"),
@@ -147,3 +150,22 @@ class BasePage(Page):
     def description(self) -> str:
         """The text for `<meta name=description>`: the editor's, else the summary."""
         return self.search_description or self.summary
+
+
+def own_language_text(language_code: str, source: str):
+    """A page method giving the page's `source` text when the page is in `language_code`, and
+    nothing otherwise: what the search field of that language indexes."""
+
+    def text(page: BasePage) -> str | None:
+        # The locale is read with the pages indexed in bulk (`get_indexed_objects`).
+        if page.locale.language_code != language_code:
+            return None
+        return getattr(page, source)()
+
+    text.__name__ = text.__qualname__ = f"{source}_{language_code}"
+    return text
+
+
+for _code in LANGUAGE_CODES:
+    for _source in ("search_title", "search_content"):
+        setattr(BasePage, f"{_source}_{_code}", own_language_text(_code, _source))

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -23,6 +23,7 @@ from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from practices.models import GoodPracticePage
 from resources.models import GuidelinePage
+from search.engines import engines
 from search.models import UnansweredQuery
 from tests.utils import pdf_with_text, rebuild_search_index, refresh_search_index, translate
 
@@ -267,6 +268,23 @@ class OpenSearchTests(SearchTestCase):
         self.assertGreater(outcome.total, 0)
         self.assertEqual({hit.language_code for hit in outcome.hits}, {"de"})
         self.assertContains(response, "<mark>Menschenhandel</mark>", html=False)
+
+    @skipUnless(ON_OPENSEARCH, NEEDS_OPENSEARCH)
+    def test_each_page_is_analysed_by_its_own_language_only(self):
+        engine = engines()[0]
+        german = Locale.objects.get(language_code="de")
+
+        def count(*clauses):
+            body = {"query": {"bool": {"filter": list(clauses)}}}
+            return engine.backend.es.count(index=engine.index_name, body=body)["count"]
+
+        in_german_fields = {"exists": {"field": f"{engine.prefix}search_content_de"}}
+        is_german = {"term": {"locale_id_filter": german.pk}}
+        self.assertEqual(
+            count(in_german_fields),
+            Page.objects.filter(locale=german).exclude(depth=1).count(),
+        )
+        self.assertEqual(count(in_german_fields, is_german), count(in_german_fields))
 
     @skipUnless(ON_OPENSEARCH, NEEDS_OPENSEARCH)
     def test_counts_are_exact_however_many_pages_match(self):
