@@ -39,6 +39,9 @@ SEARCH_URL = os.environ.get("SEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "dcaht")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+# How long a process keeps the counts of the searches it answered before writing them
+# (`search.statistics`).
+SEARCH_STATISTICS_SECONDS = 10
 DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or str(VAR_DIR / "media")
 STATIC_ROOT = os.environ.get("STATIC_ROOT") or str(VAR_DIR / "static")
@@ -130,7 +133,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "dcaht.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "dcaht",
         }
