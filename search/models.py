@@ -27,6 +27,8 @@ class UnansweredQuery(models.Model):
         return self.query_string
 
     @classmethod
-    def record(cls, query: str, locale) -> None:
-        entry, _created = cls.objects.get_or_create(query_string=query.lower()[:255], locale=locale)
-        cls.objects.filter(pk=entry.pk).update(hits=F("hits") + 1, last_searched_at=timezone.now())
+    def add_searches(cls, query_string: str, locale_id: int, hits: int, last_searched_at) -> None:
+        entry, _created = cls.objects.get_or_create(query_string=query_string, locale_id=locale_id)
+        cls.objects.filter(pk=entry.pk).update(
+            hits=F("hits") + hits, last_searched_at=last_searched_at
+        )

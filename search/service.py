@@ -21,17 +21,14 @@ from itertools import chain
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db import connection, transaction
 from django.http import HttpRequest, QueryDict
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page, get_page_models
 from wagtail.query import PageQuerySet
-from wagtail.search.utils import normalise_query_string
 
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 from opensearchpy.exceptions import TransportError
@@ -53,7 +50,7 @@ from .engines import (
     make_excerpt,
 )
 from .engines import engines as configured_engines
-from .models import UnansweredQuery
+from .statistics import tally
 
 logger = logging.getLogger(__name__)
 
@@ -258,27 +255,6 @@ class AnsweredPage(Sequence):
 def page_number(raw: str | None) -> int:
     """The page of results asked for: a positive number, else the first page."""
     return int(raw) if raw and raw.isdigit() and len(raw) < 7 and int(raw) > 0 else 1
-
-
-def count_hit(cursor, query: str) -> None:
-    """One more search for `query` today, counted as Wagtail's `Query.get(query).add_hit()`
-    counts it (the editors' "Search terms" report reads it), in two statements instead of
-    four: `INSERT … ON CONFLICT`, which PostgreSQL and SQLite both understand."""
-    queries = connection.ops.quote_name(Query._meta.db_table)
-    daily = connection.ops.quote_name(QueryDailyHits._meta.db_table)
-    query_string = normalise_query_string(query)
-    # The table names come from the models, never from the visitor.
-    cursor.execute(
-        f"INSERT INTO {queries} (query_string) VALUES (%s) "  # noqa: S608
-        "ON CONFLICT (query_string) DO NOTHING",
-        [query_string],
-    )
-    cursor.execute(
-        f"INSERT INTO {daily} (query_id, date, hits) "  # noqa: S608
-        f"SELECT id, %s, 1 FROM {queries} WHERE query_string = %s "
-        f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {daily}.hits + 1",
-        [timezone.now().date(), query_string],
-    )
 
 
 class SearchService:
@@ -575,15 +551,8 @@ class SearchService:
         return pages
 
     def record(self, query: str, total: int) -> None:
-        """Count the search for the editors' reports. Statistics need not wait for the disk:
-        on PostgreSQL, the commit returns before the write-ahead log is flushed (a crash can
-        lose the last fraction of a second of counts, never anything else)."""
-        with transaction.atomic(), connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
-            count_hit(cursor, query)
-            if total == 0:
-                UnansweredQuery.record(query, self.locale)
+        """Count the search for the editors' reports (written in batches: `search.statistics`)."""
+        tally.add(query, self.locale.id, answered=total > 0)
 
     def suggestion(self, query: str) -> str:
         """A close spelling from the titles of this language's pages, or nothing."""

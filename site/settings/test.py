@@ -12,6 +12,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests read the context of rendered responses; the page cache's own tests turn it on.
 PAGE_CACHE_SECONDS = 0
+# Each search's counts are written after its request; their own tests wait longer.
+SEARCH_STATISTICS_SECONDS = 0
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = task_backends("immediate")
 STORAGES = {

@@ -60,7 +60,8 @@ class QueryCountTests(TestCase):
             response = self.client.get(url)
         self.assertEqual(response.status_code, HTTPStatus.OK, url)
         if url == self.urls["search"]:
-            self.assertContains(response, "Kettenpraxis 0")
+            # Results shown (which of the equally good matches first is OpenSearch's choice).
+            self.assertContains(response, 'href="/en/practices/kettenpraxis-')
         return len(captured)
 
     def test_no_page_queries_once_per_practice(self):
