@@ -1,6 +1,6 @@
-"""The filter form's checkboxes, written in Python: a listing or search page shows up to sixty
-of them, and the template language spends more on their five variables each than on the rest
-of the page's form."""
+"""The filter form's checkboxes and the pagination's links, written in Python: a listing or
+search page shows up to sixty checkboxes and a dozen page links, and the template language
+spends more on their variables than on the rest of the page's form."""
 
 from html import escape
 
@@ -25,3 +25,20 @@ def facet_options(entry: dict) -> SafeString:
             for option in entry["options"]
         )
     )
+
+
+@register.simple_tag
+def page_links(request, page_obj, page_range) -> SafeString:
+    """The items of a pagination: a link to each page of `page_range` (the page's address
+    with another `page`, as `{% querystring page=… %}` writes it), the current one marked,
+    and the gaps of an elided range."""
+    params = request.GET.copy()
+    items = []
+    for number in page_range:
+        if number == page_obj.paginator.ELLIPSIS:
+            items.append('<li><span aria-hidden="true">…</span></li>')
+            continue
+        params["page"] = number
+        current = ' aria-current="page"' if number == page_obj.number else ""
+        items.append(f'<li><a href="?{escape(params.urlencode())}"{current}>{number}</a></li>')
+    return mark_safe("\n".join(items))  # noqa: S308 - the query string is escaped

@@ -1,7 +1,9 @@
-"""The filter form's checkboxes: what a visitor ticks, reads and sends back."""
+"""The filter form's checkboxes and the pagination's links: what a visitor ticks, reads and
+sends back."""
 
+from django.core.paginator import Paginator
 from django.template.loader import render_to_string
-from django.test import SimpleTestCase, TestCase
+from django.test import RequestFactory, SimpleTestCase, TestCase
 
 from dcaht.filters import Option
 from search.service import FacetInfo
@@ -33,6 +35,43 @@ class FilterFormTests(SimpleTestCase):
         self.assertNotIn("<b>", html)
         self.assertIn("&lt;b&gt;Shelters&lt;/b&gt; &amp; homes", html)
         self.assertIn('value="x&quot; onclick=&quot;alert(1)"', html)
+
+
+class PaginationTests(SimpleTestCase):
+    def render(self, query_string, number, pages=40):
+        paginator = Paginator(range(pages * 10), 10)
+        page = paginator.page(number)
+        return render_to_string(
+            "components/pagination.html",
+            {
+                "page_obj": page,
+                "page_range": list(paginator.get_elided_page_range(number)),
+                "request": RequestFactory().get(f"/en/practices/?{query_string}"),
+            },
+        )
+
+    def test_each_link_keeps_the_filters_and_changes_the_page(self):
+        html = self.render("theme=housing&theme=shelters&page=3&q=%22a%26b%22", 3)
+
+        self.assertInHTML(
+            '<li><a href="?theme=housing&amp;theme=shelters&amp;page=4&amp;q=%22a%26b%22">'
+            "4</a></li>",
+            html,
+        )
+        self.assertInHTML(
+            '<li><a href="?theme=housing&amp;theme=shelters&amp;page=3&amp;q=%22a%26b%22"'
+            ' aria-current="page">3</a></li>',
+            html,
+        )
+
+    def test_a_long_range_is_elided_and_a_single_page_has_no_pagination(self):
+        html = self.render("", 20)
+
+        self.assertInHTML('<li><a href="?page=1">1</a></li>', html)
+        self.assertInHTML('<li><a href="?page=40">40</a></li>', html)
+        self.assertNotIn('href="?page=10"', html)
+        self.assertEqual(html.count('<span aria-hidden="true">…</span>'), 2)
+        self.assertNotIn("<nav", self.render("theme=housing", 1, pages=1))
 
 
 class FilterFormPageTests(TestCase):
