@@ -2,6 +2,7 @@
 
 import functools
 from html import escape
+from typing import NamedTuple
 
 from django import template
 from django.conf import settings
@@ -30,13 +31,26 @@ def localized_home(context):
     )
 
 
+class MenuItem(NamedTuple):
+    pk: int
+    title: str
+    url: str
+
+
 @register.simple_tag(takes_context=True)
-def main_menu(context):
+def main_menu(context) -> list[MenuItem]:
+    """The live pages below the home page shown in menus, with their addresses on the
+    request's site: read and resolved once per generation, language and site."""
     home = localized_home(context)
     if home is None:
         return []
+    request = context["request"]
     return remember(
-        ("main menu", home.pk), lambda: list(home.get_children().live().public().in_menu())
+        ("main menu", home.pk, Site.find_for_request(request).pk),
+        lambda: [
+            MenuItem(page.pk, page.title, page.get_url(request))
+            for page in home.get_children().live().public().in_menu()
+        ],
     )
 
 

@@ -3,6 +3,8 @@ from http import HTTPStatus
 from django.conf import settings
 from django.test import TestCase
 
+from wagtail.models import Page
+
 from practices.models import GoodPracticePage
 from tests.utils import translate
 
@@ -101,3 +103,24 @@ class DemoMenuTests(TestCase):
                     self.assertIn(f">{entry}</a>", menu)
                 self.assertNotIn(">Resources</a>", menu)
                 self.assertNotIn(">Events</a>", menu)
+
+    def menu(self, path):
+        response = self.client.get(path)
+        return response.content.decode().split('class="main-nav"')[1].split("</nav>")[0]
+
+    def test_the_menu_links_each_section_and_marks_the_one_shown(self):
+        menu = self.menu("/de/resources/")
+
+        self.assertIn('<a href="/de/practices/">Beispiele guter Praxis</a>', menu)
+        self.assertIn('<a href="/de/resources/" aria-current="page">Ressourcen</a>', menu)
+
+    def test_a_section_renamed_or_hidden_changes_the_menu_at_once(self):
+        self.menu("/en/")  # The menu is read once per content generation.
+        section = Page.objects.get(url_path="/home/resources/", locale__language_code="en").specific
+        section.title = "Library"
+        section.save_revision().publish()
+        self.assertIn('<a href="/en/resources/">Library</a>', self.menu("/en/"))
+
+        section.show_in_menus = False
+        section.save_revision().publish()
+        self.assertNotIn("/en/resources/", self.menu("/en/"))
