@@ -9,7 +9,9 @@ both.
 """
 
 import functools
+import logging
 import re
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,6 +31,9 @@ from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 from opensearchpy.exceptions import TransportError
 
 from dcaht.models import BasePage
+from dcaht.models.pages import LANGUAGE_CODES
+
+logger = logging.getLogger(__name__)
 
 EXCERPT_LENGTH = 220
 # The most values of one facet a search page counts (places: a few hundred).
@@ -88,27 +93,62 @@ class OpenSearchEngine:
     """
 
     name = "opensearch"
+    # How long an index found out of date is not asked again (`ensure_current_index`).
+    RECHECK_SECONDS = 60
 
     def __init__(self, backend):
         self.backend = backend
+        self.index_is_current = False
+        self.out_of_date_until = 0.0
+
+    def ensure_current_index(self) -> None:
+        """Raise EngineUnavailable while the index lacks the fields a search reads: an index
+        built by an earlier version (upgraded without `manage.py update_index`) would find
+        nothing. Asked once per process, and again a minute after a failed check."""
+        if self.index_is_current:
+            return
+        if time.monotonic() < self.out_of_date_until:
+            raise EngineUnavailable("The search index is out of date.")
+        try:
+            mappings = self.backend.es.indices.get_mapping(index=self.index_name)
+        except (OpenSearchConnectionError, TransportError) as error:
+            raise EngineUnavailable(str(error)) from error
+        fields = {
+            name for index in mappings.values() for name in index["mappings"].get("properties", {})
+        }
+        wanted = {name for names in self.language_fields(LANGUAGE_CODES) for name in names}
+        missing = sorted(wanted - fields)
+        if missing:
+            self.out_of_date_until = time.monotonic() + self.RECHECK_SECONDS
+            logger.error(
+                "The search index %s lacks %s: rebuild it with `manage.py update_index`.",
+                self.index_name,
+                ", ".join(missing),
+            )
+            raise EngineUnavailable("The search index is out of date.")
+        self.index_is_current = True
 
     # modelsearch names a field defined below the index's root model (Page) after the model
     # that defines it: BasePage's `search_content_de` is `dcaht_basepage__search_content_de`.
     prefix = f"{BasePage._meta.app_label}_{BasePage.__name__.lower()}__"
 
-    def fields(self, language_codes: list[str]) -> list[str]:
+    def language_fields(self, language_codes) -> list[tuple[str, str]]:
         """The title and text fields of some languages: each holds only the pages of its
         language, analysed by that language's analyzer."""
-        fields = []
-        for code in language_codes:
-            fields += [f"{self.prefix}search_title_{code}^3", f"{self.prefix}search_content_{code}"]
-        return fields
+        return [
+            (f"{self.prefix}search_title_{code}", f"{self.prefix}search_content_{code}")
+            for code in language_codes
+        ]
 
     def _query(self, query: str, language_codes: list[str]) -> Q:
         return Q(
             "multi_match",
             query=query,
-            fields=self.fields(language_codes),
+            fields=[
+                name
+                for title, text in self.language_fields(language_codes)
+                for name in (f"{title}^3", text)
+            ],
             type="best_fields",
             tie_breaker=0.3,
             # Up to three words, all must match; a longer question, most of them.
@@ -117,7 +157,7 @@ class OpenSearchEngine:
 
     def _highlight(self, language_codes: list[str]) -> dict:
         return {
-            "fields": {f"{self.prefix}search_content_{code}": {} for code in language_codes},
+            "fields": {text: {} for _title, text in self.language_fields(language_codes)},
             "fragment_size": EXCERPT_LENGTH,
             "number_of_fragments": 1,
             "no_match_size": EXCERPT_LENGTH,
@@ -151,6 +191,7 @@ class OpenSearchEngine:
         facets, OR inside one), best first or latest first, the pages of `first_locale_id`
         before the others; with the count of each value of `facets` over every match, under
         the filters of the other facets (what choosing the value would give)."""
+        self.ensure_current_index()
         held_field = f"{self.prefix}search_facets_filter"
         day_field = f"{self.prefix}search_day_filter"
         filters = {

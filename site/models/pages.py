@@ -166,6 +166,11 @@ def own_language_text(language_code: str, source: str):
     return text
 
 
-for _code in LANGUAGE_CODES:
-    for _source in ("search_title", "search_content"):
-        setattr(BasePage, f"{_source}_{_code}", own_language_text(_code, _source))
+def add_own_language_texts(model: type[BasePage]) -> None:
+    """The methods the search fields of each language read (`search_content_de`, …)."""
+    for code in LANGUAGE_CODES:
+        for source in ("search_title", "search_content"):
+            setattr(model, f"{source}_{code}", own_language_text(code, source))
+
+
+add_own_language_texts(BasePage)

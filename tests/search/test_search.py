@@ -2,6 +2,7 @@
 SEARCH_URL is set) and, for the fallback, on an OpenSearch node that does not answer."""
 
 import json
+import os
 from http import HTTPStatus
 from unittest import mock, skipUnless
 
@@ -15,12 +16,14 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.search.backends import get_search_backend
 
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
+from dcaht.settings.base import search_backends
 from practices.models import GoodPracticePage
 from resources.models import GuidelinePage
 from search.engines import engines
@@ -348,6 +351,33 @@ class FallbackTests(TestCase):
 
         self.assertEqual(response.status_code, HTTPStatus.OK)
         self.assertTrue(json.loads(response.content)["results"])
+
+
+@skipUnless(ON_OPENSEARCH, NEEDS_OPENSEARCH)
+class OutOfDateIndexTests(TestCase):
+    """An index built by an earlier version of the hub, without the fields of each language
+    (an upgrade deployed without `manage.py update_index`)."""
+
+    def setUp(self):
+        prefix = f"{settings.SEARCH_INDEX_PREFIX}_test_outdated_{os.getpid()}"
+        self.enterContext(
+            override_settings(WAGTAILSEARCH_BACKENDS=search_backends(settings.SEARCH_URL, prefix))
+        )
+        backend = get_search_backend("default")
+        name = backend.get_index_for_model(Page).name
+        backend.es.indices.create(
+            index=name, body={"mappings": {"properties": {"title": {"type": "text"}}}}
+        )
+        self.addCleanup(backend.es.indices.delete, index=name)
+
+    def test_the_database_answers_and_the_log_says_to_rebuild_the_index(self):
+        with self.assertLogs("search.engines", level="ERROR") as logs:
+            response = self.client.get("/en/search/", {"q": "Ljubljana"})
+
+        self.assertIn("update_index", logs.output[0])
+        self.assertEqual(response.context["outcome"].engine, "database")
+        self.assertIn("ljubljana-memorandum-of-cooperation", slugs(response))
+        self.assertContains(response, "The full search engine is not available")
 
 
 class HostileInputTests(HypothesisTestCase):
