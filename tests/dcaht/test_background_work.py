@@ -8,6 +8,8 @@ from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail.users.models import UserProfile
+
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -63,6 +65,21 @@ class BackgroundWorkPanelTests(TestCase):
             finished_at=timezone.now() - timedelta(days=8)
         )
         self.assertNotContains(self.dashboard(self.admin), WARNING)
+
+    def test_the_warning_is_in_the_admins_language(self):
+        queued = self.rename_a_theme()
+        DBTaskResult.objects.filter(pk=queued.pk).update(
+            enqueued_at=timezone.now() - timedelta(minutes=30)
+        )
+        profile = UserProfile.get_for_user(self.admin)
+        profile.preferred_language = "de"
+        profile.save()
+
+        response = self.dashboard(self.admin)
+
+        self.assertContains(response, "Hintergrundarbeit braucht Aufmerksamkeit")
+        self.assertContains(response, "1 Hintergrundaufgabe wartet seit")
+        self.assertNotContains(response, WARNING)
 
     def test_only_superusers_are_told(self):
         queued = self.rename_a_theme()
