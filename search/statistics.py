@@ -6,7 +6,8 @@ transaction of two upserts on the same few rows. Each process adds the searches 
 its tally, and writes the tally after a request once `SEARCH_STATISTICS_SECONDS` have passed
 since the last write (0: after every search), and when the process exits. The counts appear
 within seconds on a site in use; a process killed without warning loses its last seconds of
-counts, never anything else, and a write that fails keeps them for the next.
+counts, never anything else; a write that fails keeps them for the next, and a count the
+database refuses is left out, not kept to fail again.
 """
 
 import atexit
@@ -14,11 +15,12 @@ import logging
 import threading
 import time
 from collections import Counter
+from contextlib import contextmanager
 from datetime import date, datetime
 
 from django.conf import settings
 from django.core.signals import request_finished
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, DataError, IntegrityError, connection, transaction
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -45,8 +47,10 @@ class Tally:
 
     def add(self, query: str, locale_id: int, *, answered: bool) -> None:
         now = timezone.now()
+        # Cut after lower-casing, which can lengthen a text ("İ" is two characters in lower case).
+        counted = normalise_query_string(query)[: Query._meta.get_field("query_string").max_length]
         with self.lock:
-            self.searches[normalise_query_string(query), now.date()] += 1
+            self.searches[counted, now.date()] += 1
             if not answered:
                 key = (query.lower()[: UnansweredQuery.query_string.field.max_length], locale_id)
                 self.unanswered[key] += 1
@@ -75,7 +79,8 @@ class Tally:
 def write_counts(searches, unanswered, last_unanswered) -> None:
     """Add the counts to the tables, as Wagtail's `Query.get(query).add_hit()` and
     `UnansweredQuery` count them, in one transaction. Statistics need not wait for the disk:
-    on PostgreSQL, the commit returns before the write-ahead log is flushed."""
+    on PostgreSQL, the commit returns before the write-ahead log is flushed. A count the
+    database refuses is left out, with a warning, and the others are written."""
     queries = connection.ops.quote_name(Query._meta.db_table)
     daily = connection.ops.quote_name(QueryDailyHits._meta.db_table)
     with transaction.atomic(), connection.cursor() as cursor:
@@ -84,21 +89,34 @@ def write_counts(searches, unanswered, last_unanswered) -> None:
         for (query_string, day), hits in searches.items():
             # `INSERT … ON CONFLICT`, which PostgreSQL and SQLite both understand. The table
             # names come from the models, never from the visitor.
-            cursor.execute(
-                f"INSERT INTO {queries} (query_string) VALUES (%s) "  # noqa: S608
-                "ON CONFLICT (query_string) DO NOTHING",
-                [query_string],
-            )
-            cursor.execute(
-                f"INSERT INTO {daily} (query_id, date, hits) "  # noqa: S608
-                f"SELECT id, %s, %s FROM {queries} WHERE query_string = %s "
-                f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {daily}.hits + %s",
-                [day, hits, query_string, hits],
-            )
+            with refused_left_out(query_string):
+                cursor.execute(
+                    f"INSERT INTO {queries} (query_string) VALUES (%s) "  # noqa: S608
+                    "ON CONFLICT (query_string) DO NOTHING",
+                    [query_string],
+                )
+                cursor.execute(
+                    f"INSERT INTO {daily} (query_id, date, hits) "  # noqa: S608
+                    f"SELECT id, %s, %s FROM {queries} WHERE query_string = %s "
+                    f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {daily}.hits + %s",
+                    [day, hits, query_string, hits],
+                )
         for (query_string, locale_id), hits in unanswered.items():
-            UnansweredQuery.add_searches(
-                query_string, locale_id, hits, last_unanswered[query_string, locale_id]
-            )
+            with refused_left_out(query_string):
+                UnansweredQuery.add_searches(
+                    query_string, locale_id, hits, last_unanswered[query_string, locale_id]
+                )
+
+
+@contextmanager
+def refused_left_out(query_string: str):
+    """Write in a savepoint, and leave the count out if the database refuses its values: one
+    bad count must not keep the others from ever being written."""
+    try:
+        with transaction.atomic():
+            yield
+    except (DataError, IntegrityError):
+        logger.warning("Search statistic left out: %r", query_string, exc_info=True)
 
 
 tally = Tally()

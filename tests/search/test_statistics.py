@@ -1,6 +1,7 @@
 """The counts of searches the editors' reports read, kept by each process and written in
 batches (`search.statistics`)."""
 
+from collections import Counter
 from unittest import mock
 
 from django.db import DatabaseError
@@ -71,6 +72,25 @@ class StatisticsTests(TestCase):
 
         self.assertEqual(searches_today("qwertyuiop"), 2)
         self.assertEqual(UnansweredQuery.objects.get(query_string="qwertyuiop").hits, 2)
+
+    def test_a_query_longer_once_lower_cased_is_counted_with_the_others(self):
+        self.search("İ" * 200)  # 400 characters in lower case; the column holds 255
+        self.search("Ljubljana")
+        tally.write()
+
+        self.assertEqual(searches_today(("İ" * 200).lower()[:255]), 1)
+        self.assertEqual(searches_today("ljubljana"), 1)
+
+    def test_a_count_the_database_refuses_does_not_keep_the_others_out(self):
+        today = timezone.now().date()
+        with self.assertNoLogs("search.statistics", level="ERROR"):
+            statistics.write_counts(
+                Counter({("x" * 300, today): 1, ("ljubljana", today): 2}), Counter(), {}
+            )
+
+        self.assertEqual(searches_today("ljubljana"), 2)
+        # PostgreSQL refuses the long one (SQLite does not check lengths): never half of it.
+        self.assertFalse(Query.objects.filter(query_string="x" * 255).exists())
 
     def test_each_language_has_its_own_unanswered_count(self):
         self.search("qwertyuiop")
