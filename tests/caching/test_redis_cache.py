@@ -15,8 +15,15 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 @skipUnless(REDIS_URL, "needs a real Redis: set REDIS_URL (make services)")
 class RedisCacheTests(SimpleTestCase):
     def setUp(self):
-        self.cache = RedisCache(REDIS_URL, {"KEY_PREFIX": f"test-{uuid.uuid4().hex}"})
-        self.addCleanup(self.cache.clear)
+        self.prefix = f"test-{uuid.uuid4().hex}"
+        self.cache = RedisCache(REDIS_URL, {"KEY_PREFIX": self.prefix})
+        self.addCleanup(self.forget_keys)
+
+    def forget_keys(self):
+        """Delete this test's keys only (`cache.clear()` would empty the whole database)."""
+        client = self.cache._cache.get_client(write=True)
+        if keys := list(client.scan_iter(match=f"{self.prefix}:*")):
+            client.delete(*keys)
 
     def test_values_are_stored_read_and_deleted(self):
         self.cache.set("generation", "abc", timeout=None)
