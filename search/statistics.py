@@ -31,6 +31,10 @@ from .models import UnansweredQuery
 
 logger = logging.getLogger(__name__)
 
+# The longest query each table keeps.
+QUERY_LENGTH = Query._meta.get_field("query_string").max_length
+UNANSWERED_QUERY_LENGTH = UnansweredQuery._meta.get_field("query_string").max_length
+
 
 class Tally:
     """The searches a process answered since it last wrote them."""
@@ -48,11 +52,11 @@ class Tally:
     def add(self, query: str, locale_id: int, *, answered: bool) -> None:
         now = timezone.now()
         # Cut after lower-casing, which can lengthen a text ("İ" is two characters in lower case).
-        counted = normalise_query_string(query)[: Query._meta.get_field("query_string").max_length]
+        counted = normalise_query_string(query)[:QUERY_LENGTH]
         with self.lock:
             self.searches[counted, now.date()] += 1
             if not answered:
-                key = (query.lower()[: UnansweredQuery.query_string.field.max_length], locale_id)
+                key = (query.lower()[:UNANSWERED_QUERY_LENGTH], locale_id)
                 self.unanswered[key] += 1
                 self.last_unanswered[key] = now
 
