@@ -30,8 +30,8 @@ from opensearchpy import Q
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 from opensearchpy.exceptions import TransportError
 
+from dcaht.i18n import LANGUAGE_CODES
 from dcaht.models import BasePage
-from dcaht.models.pages import LANGUAGE_CODES
 
 logger = logging.getLogger(__name__)
 

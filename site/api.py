@@ -16,7 +16,6 @@ from functools import cache, reduce, wraps
 from operator import or_
 from pathlib import Path
 
-from django.conf import settings
 from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
 from django.urls import path, reverse
@@ -40,6 +39,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from rest_framework.filters import BaseFilterBackend
 
+from dcaht.i18n import LANGUAGE_CODES
 from dcaht.models import Place, Theme
 from dcaht.serializers import SerializationBatch, TranslationsField
 from meetings.models import EventPage
@@ -49,7 +49,6 @@ from resources.models import ResourcePage, RoundTableReportPage
 OPENAPI_FILE = Path(__file__).with_name("openapi.json")
 SEARCH_PARAMETERS = frozenset({"search", "search_operator"})
 ORDERABLE_FIELDS = frozenset({"id", "title", "slug", "first_published_at"})
-LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
 SLUG = re.compile(r"^[-\w]+$", re.ASCII)
 
 # The page types that link to themes and places, and through which relation.

@@ -14,6 +14,9 @@ from wagtail_localize.synctree import synchronize_tree
 
 from .generation import remember
 
+# The codes of the configured languages, in the order of `LANGUAGES`.
+LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+
 
 @transaction.atomic
 def ensure_locales() -> list[Locale]:

@@ -2,7 +2,6 @@
 
 from datetime import date
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from dcaht.generation import remember
+from dcaht.i18n import LANGUAGE_CODES
 from dcaht.search_config import language_mapping
 from dcaht.translation_state import translation_state
 
@@ -37,8 +37,6 @@ class HubPageQuerySet(PageQuerySet):
 
 
 HubPageManager = PageManager.from_queryset(HubPageQuerySet)
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 class BasePage(Page):
