@@ -5,7 +5,8 @@ the fields its model lists in `api_fields` (see `dcaht.serializers`) and the met
 On top of Wagtail's parameters it filters by theme and place; it has no full-text search (the
 search app provides the hub's search), so `search=` is refused like any unknown parameter, and
 so are filters on arbitrary fields. An unknown parameter, locale, theme, place or ordering, or a
-`limit` over `WAGTAILAPI_LIMIT_MAX`, is a 400 with a message.
+`limit` over `WAGTAILAPI_LIMIT_MAX`, is a 400 with a message; an `offset` past the last item, an
+empty list.
 
 `openapi.json`, beside this module, describes the API; it is written by hand, and a test keeps
 it in step with the endpoints.
@@ -30,6 +31,7 @@ from wagtail.api.v2.filters import (
     OrderingFilter,
     TranslationOfFilter,
 )
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -102,10 +104,22 @@ class PlaceFilter(BaseFilterBackend):
         return queryset.filter(linked_to(PLACE_RELATIONS, requested_slugs(request, "place", Place)))
 
 
+class Pagination(WagtailPagination):
+    """Wagtail's pagination, with an offset past the last item answering an empty list without
+    asking the database (which refuses an offset beyond its integers: a 500 before)."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        items = super().paginate_queryset(queryset, request, view)
+        if int(request.GET.get("offset", 0)) >= self.total_count:
+            return queryset.none()
+        return items
+
+
 class PagesEndpoint(PagesAPIViewSet):
     """Wagtail's pages endpoint, without search or field filters, with theme and place filters,
     each page's translations, and the relations of a listing fetched once for all its pages."""
 
+    pagination_class = Pagination
     filter_backends = [
         ChildOfFilter,
         AncestorOfFilter,
@@ -178,11 +192,13 @@ class PagesEndpoint(PagesAPIViewSet):
 
 
 class ImagesEndpoint(ImagesAPIViewSet):
+    pagination_class = Pagination
     filter_backends = [FieldsFilter, OrderingFilter]
     known_query_parameters = ImagesAPIViewSet.known_query_parameters - SEARCH_PARAMETERS
 
 
 class DocumentsEndpoint(DocumentsAPIViewSet):
+    pagination_class = Pagination
     filter_backends = [FieldsFilter, OrderingFilter]
     known_query_parameters = DocumentsAPIViewSet.known_query_parameters - SEARCH_PARAMETERS
 

@@ -285,6 +285,17 @@ class InvalidRequestTests(ApiTestCase):
 
         self.assertEqual(len(data["items"]), 50)
 
+    def test_an_offset_past_the_last_item_gives_an_empty_list(self):
+        total = self.get_json(PAGES)["meta"]["total_count"]
+        # The largest offsets too: past the database's integers.
+        for offset in (total, 10**30):
+            for endpoint in ("pages", "images", "documents"):
+                with self.subTest(endpoint=endpoint, offset=offset):
+                    data = self.get_json(f"/api/v2/{endpoint}/?offset={offset}")
+                    self.assertEqual(data["items"], [])
+        last = self.get_json(f"{PAGES}?offset={total - 1}")
+        self.assertEqual((last["meta"]["total_count"], len(last["items"])), (total, 1))
+
     def test_images_and_documents_have_no_search_either(self):
         for endpoint in ("images", "documents"):
             with self.subTest(endpoint=endpoint):
