@@ -5,7 +5,7 @@ import re
 from http import HTTPStatus
 from io import StringIO
 
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import TestCase
 
 from wagtail.models import Page
@@ -67,3 +67,15 @@ class BenchContentTests(TestCase):
         self.generate(5)
         self.generate(5)
         self.assertEqual(self.synthetic("en").count(), 5)
+
+    def test_bad_arguments_are_refused_before_anything_is_written(self):
+        for arguments, message in [
+            (["--places", "0"], "'0' is not a whole number from 1 up"),
+            (["--practices", "-5"], "'-5' is not a whole number from 1 up"),
+            (["--organisations", "many"], "'many' is not a whole number from 1 up"),
+            (["--practices", "5", "--translate", "de,xx"], "No locale for xx"),
+        ]:
+            with self.subTest(arguments=arguments):
+                with self.assertRaisesMessage(CommandError, message):
+                    call_command("generate_bench_content", *arguments, stdout=StringIO())
+                self.assertFalse(Page.objects.filter(slug__startswith="bench-").exists())

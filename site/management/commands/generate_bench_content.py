@@ -5,6 +5,7 @@ makes 10 000 practices a matter of seconds instead of the hours the page API wou
 Run `manage.py update_index` afterwards so that search sees them. Never on a real site.
 """
 
+import argparse
 import random
 import re
 import uuid
@@ -28,13 +29,19 @@ BATCH = 1000
 WORD = re.compile(r"[^\W\d_]+")
 
 
+def at_least_one(value: str) -> int:
+    if not value.isdecimal() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number from 1 up")
+    return int(value)
+
+
 class Command(BaseCommand):
     help = "Add synthetic places, organisations and practices (with translations) for benchmarks."
 
     def add_arguments(self, parser):
-        parser.add_argument("--practices", type=int, default=10_000)
-        parser.add_argument("--places", type=int, default=200)
-        parser.add_argument("--organisations", type=int, default=500)
+        parser.add_argument("--practices", type=at_least_one, default=10_000)
+        parser.add_argument("--places", type=at_least_one, default=200)
+        parser.add_argument("--organisations", type=at_least_one, default=500)
         parser.add_argument(
             "--translate", default="de,sl", help="languages that get translations of 1 in 5"
         )
@@ -46,6 +53,13 @@ class Command(BaseCommand):
         index = PracticeIndexPage.objects.filter(locale=source).first()
         if index is None:
             raise CommandError("Run load_demo_content first: there is no practice index.")
+        codes = [code.strip() for code in options["translate"].split(",") if code.strip()]
+        known = set(Locale.objects.values_list("language_code", flat=True))
+        if unknown := [code for code in codes if code not in known]:
+            raise CommandError(
+                f"No locale for {', '.join(unknown)}: --translate takes some of "
+                + ", ".join(sorted(known))
+            )
         existing = GoodPracticePage.objects.filter(locale=source, slug__startswith="bench-").count()
         wanted = options["practices"] - existing
         if wanted <= 0:
@@ -56,8 +70,8 @@ class Command(BaseCommand):
             places = self.places(source, options["places"])
             organisations = self.organisations(source, options["organisations"], places)
             practices = self.practices(index, wanted, existing, places, organisations)
-            for code in filter(None, options["translate"].split(",")):
-                self.translations(practices[::5], code.strip(), places)
+            for code in codes:
+                self.translations(practices[::5], code, places)
         new_generation()  # Bulk inserts send no signal: running servers must see the pages.
         self.stdout.write(f"Added {wanted} synthetic practices; now run update_index.")
 
