@@ -1,5 +1,7 @@
+import re
 from http import HTTPStatus
 
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -8,6 +10,14 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
 from practices.models import GoodPracticePage, PlaceIndexPage, PlacePage, PracticeIndexPage
+from tests.practices.factories import (
+    CountryFactory,
+    OrganisationFactory,
+    PersonFactory,
+    PlaceFactory,
+    TargetGroupFactory,
+    ThemeFactory,
+)
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -113,14 +123,31 @@ class SeedPracticePageTests(WagtailPageTestCase):
 
 
 class NetworkAdminTests(TestCase):
-    def test_editors_manage_the_network_entities_in_the_admin(self):
-        from django.contrib.auth import get_user_model
-
+    def setUp(self):
         self.client.force_login(
             get_user_model().objects.create_superuser("ed", "ed@example.org", "x")
         )
+
+    def test_editors_manage_the_network_entities_in_the_admin(self):
         for model in ["place", "country", "organisation", "person", "theme", "targetgroup"]:
             with self.subTest(model=model):
                 response = self.client.get(f"/admin/snippets/dcaht/{model}/")
 
                 self.assertEqual(response.status_code, HTTPStatus.OK)
+
+    def test_editors_find_an_entity_by_any_part_of_its_name_as_soon_as_it_is_saved(self):
+        country = CountryFactory(name="Moldova")
+        wanted = {
+            "country": (country, "oldo"),
+            "place": (PlaceFactory(name="Sankt Pölten", country=country), "sankt pö"),
+            "theme": (ThemeFactory(name="Forced begging"), "BEGG"),
+            "targetgroup": (TargetGroupFactory(name="Unaccompanied minors"), "minor"),
+            "organisation": (OrganisationFactory(name="La Strada", acronym="LSI"), "LSI"),
+            "person": (PersonFactory(name="Ana Revenco", role="Director"), "direct"),
+        }
+        for model, (entity, query) in wanted.items():
+            with self.subTest(model=model):
+                response = self.client.get(f"/admin/snippets/dcaht/{model}/", {"q": query})
+
+                listed = re.findall(r'id="snippet_(\d+)_title"', response.content.decode())
+                self.assertEqual(listed, [str(entity.pk)])
