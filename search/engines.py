@@ -73,9 +73,7 @@ class DatabaseEngine:
 
     def matches(self, query: str, locale_ids: list[int], limit: int, language_codes=()):
         """The ids of the matching live pages, best first."""
-        # modelsearch 1.3's SQLite back end quotes each term without escaping quotes inside it.
-        query = " ".join(query.replace('"', " ").split())
-        if not query:
+        if not query.strip():
             return []
         pages = Page.objects.live().filter(locale_id__in=locale_ids)
         results = pages.search(query, backend=self.backend_name, operator="or")[:limit]

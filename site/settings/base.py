@@ -155,7 +155,7 @@ def search_backends(url: str, index_prefix: str) -> dict:
     if urlsplit(url).scheme in {"http", "https"}:
         return {
             "default": {
-                "BACKEND": "wagtail.search.backends.opensearch3",
+                "BACKEND": "search.opensearch_backend",
                 "URLS": [url],
                 "INDEX_PREFIX": f"{index_prefix}_",
                 "TIMEOUT": 5,
@@ -163,9 +163,9 @@ def search_backends(url: str, index_prefix: str) -> dict:
                 "INDEX_SETTINGS": INDEX_SETTINGS,
             },
             # Kept up to date too: the search page falls back to it when OpenSearch is down.
-            "database": {"BACKEND": "wagtail.search.backends.database"},
+            "database": {"BACKEND": "search.database_backend"},
         }
-    return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    return {"default": {"BACKEND": "search.database_backend"}}
 
 
 WAGTAILSEARCH_BACKENDS = search_backends(SEARCH_URL, SEARCH_INDEX_PREFIX)

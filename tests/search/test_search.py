@@ -23,6 +23,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
+from dcaht.models import Place
 from dcaht.settings.base import search_backends
 from practices.models import GoodPracticePage
 from resources.models import GuidelinePage
@@ -35,7 +36,7 @@ NEEDS_OPENSEARCH = "needs a real OpenSearch node: set SEARCH_URL (make opensearc
 
 
 VIENNA = "vienna-local-greta-working-group"
-DATABASE_ONLY = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+DATABASE_ONLY = {"default": {"BACKEND": "search.database_backend"}}
 
 
 class SearchTestCase(TestCase):
@@ -323,13 +324,13 @@ class OpenSearchTests(SearchTestCase):
 
 DEAD_NODE = {
     "default": {
-        "BACKEND": "wagtail.search.backends.opensearch3",
+        "BACKEND": "search.opensearch_backend",
         "URLS": ["http://127.0.0.1:9"],
         "TIMEOUT": 2,
         "OPTIONS": {"max_retries": 0},
         "AUTO_UPDATE": False,
     },
-    "database": {"BACKEND": "wagtail.search.backends.database"},
+    "database": {"BACKEND": "search.database_backend"},
 }
 
 
@@ -409,6 +410,36 @@ class HostileInputTests(HypothesisTestCase):
 
         self.assertIn(response.status_code, {HTTPStatus.OK, HTTPStatus.BAD_REQUEST})
         self.assertEqual(suggestions.status_code, HTTPStatus.OK)
+
+
+class AdminSearchTests(SearchTestCase):
+    def setUp(self):
+        self.client.force_login(
+            get_user_model().objects.create_superuser("ed", "ed@example.org", "x")
+        )
+
+    def test_editors_find_pages_with_quotes_in_the_query(self):
+        practice = Page.objects.get(slug=VIENNA, locale__language_code="en")
+        edit = reverse("wagtailadmin_pages:edit", args=[practice.pk])
+        for query in ['"local GRETA working group"', '"Vienna', 'GRETA"', '"']:
+            with self.subTest(query=query):
+                response = self.client.get("/admin/pages/search/", {"q": query})
+
+                self.assertEqual(response.status_code, HTTPStatus.OK)
+                if query != '"':
+                    self.assertContains(response, edit)
+
+    def test_editors_choose_a_place_with_quotes_in_the_query(self):
+        place = Place.objects.get(slug="vienna", locale__language_code="en")
+        results = reverse("wagtailsnippetchoosers_dcaht_place:choose_results")
+        chosen = reverse("wagtailsnippetchoosers_dcaht_place:chosen", args=[place.pk])
+        for query in ['"Vienna"', '"Vienna', 'Vienna"', '"']:
+            with self.subTest(query=query):
+                response = self.client.get(results, {"q": query})
+
+                self.assertEqual(response.status_code, HTTPStatus.OK)
+                if query != '"':
+                    self.assertContains(response, chosen)
 
 
 class SearchReportsTests(SearchTestCase):
