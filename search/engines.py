@@ -356,22 +356,36 @@ def text_excerpts(query: str, pages: list[Page]) -> dict[int, SafeString]:
 
 
 def make_excerpt(text: str, query: str, length: int = EXCERPT_LENGTH) -> SafeString:
-    """A passage of `text` around the first query term, escaped, with the terms in <mark>."""
-    terms = sorted(set(re.findall(r"\w{2,}", query.lower())), key=len, reverse=True)
+    """A passage of `text` around the first query term, in whole words (a word longer than
+    the passage is cut), escaped, with the terms in <mark>. A term matches the words that
+    begin as it does, but for its last two letters (a light stemming that works in every
+    language: "shelters" marks "shelter", "Menschenhandels" marks "Menschenhandel")."""
+    words = set(re.findall(r"\w{2,}", query.lower()))
+    terms = sorted({word[: max(4, len(word) - 2)] for word in words}, key=len, reverse=True)
     text = " ".join(text.split())
-    if not terms:
-        return escape(text[:length])
-    pattern = re.compile(r"\b(" + "|".join(re.escape(term) for term in terms) + r")\w*", re.I)
-    first = pattern.search(text)
-    start = max(0, first.start() - length // 3) if first else 0
-    window = text[start : start + length]
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if start + length < len(text) else ""
+    pattern = (
+        re.compile(r"\b(" + "|".join(re.escape(term) for term in terms) + r")\w*", re.I)
+        if terms
+        else None
+    )
+    first = pattern.search(text) if pattern else None
+    start = 0
+    if first and first.start() > length // 3:
+        start = first.start() - length // 3
+        space = text.find(" ", start, first.start())
+        start = space + 1 if space != -1 else first.start()
+    end = start + length
+    if end < len(text):
+        space = text.rfind(" ", first.end() if first else start, end)
+        end = space if space != -1 else end
+    window = text[start:end]
     marked = []
     position = 0
-    for match in pattern.finditer(window):
+    for match in pattern.finditer(window) if pattern else ():
         marked.append(escape(window[position : match.start()]))
         marked.append(f"<mark>{escape(match.group(0))}</mark>")
         position = match.end()
     marked.append(escape(window[position:]))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
     return mark_safe(prefix + "".join(marked) + suffix)  # noqa: S308 - every part escaped

@@ -9,7 +9,7 @@ from unittest import mock, skipUnless
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from django.test import TestCase, override_settings
+from django.test import SimpleTestCase, TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -27,7 +27,7 @@ from dcaht.models import Place
 from dcaht.settings.base import search_backends
 from practices.models import GoodPracticePage
 from resources.models import GuidelinePage
-from search.engines import engines
+from search.engines import EXCERPT_LENGTH, engines, make_excerpt
 from search.models import UnansweredQuery
 from tests.utils import pdf_with_text, rebuild_search_index, refresh_search_index, translate
 
@@ -55,6 +55,32 @@ def shown(response, field):
 
 def slugs(response):
     return shown(response, "slug")
+
+
+class ExcerptTests(SimpleTestCase):
+    """The database engine's excerpts (and those made of titles, on either engine)."""
+
+    text = " ".join(f"word{number}" for number in range(100)) + " shelter " + "tail " * 100
+
+    def test_an_excerpt_shows_whole_words_around_the_term(self):
+        excerpt = make_excerpt(self.text, "shelters")
+        self.assertIn("<mark>shelter</mark>", excerpt)
+        self.assertTrue(excerpt.startswith("…word") and excerpt.endswith("tail…"), excerpt)
+        words = excerpt.strip("…").replace("<mark>", "").replace("</mark>", "").split()
+        self.assertLessEqual(len(" ".join(words)), EXCERPT_LENGTH)
+        self.assertTrue(set(words) <= set(self.text.split()), words)
+
+    def test_without_a_term_the_excerpt_is_the_beginning_in_whole_words(self):
+        text = "trafficking " * 50
+        excerpt = make_excerpt(text, "nothing here")
+        self.assertTrue(excerpt.endswith("trafficking…"), excerpt)
+        self.assertLessEqual(len(excerpt), EXCERPT_LENGTH + 1)
+
+    def test_an_excerpt_is_escaped(self):
+        self.assertEqual(
+            make_excerpt("<b>Shelter</b> & care", "care"),
+            "&lt;b&gt;Shelter&lt;/b&gt; &amp; <mark>care</mark>",
+        )
 
 
 class SeedSearchTests(SearchTestCase):
