@@ -1,10 +1,20 @@
 """The content generation a request works with: read once, and moved on by the request's own
 changes."""
 
+import tempfile
+from pathlib import Path
+
 from django.http import HttpResponse
 from django.test import RequestFactory, SimpleTestCase
 
-from dcaht.generation import GenerationMiddleware, generation, new_generation, remember
+from dcaht.generation import (
+    GenerationMiddleware,
+    generation,
+    new_generation,
+    release,
+    remember,
+    tree_fingerprint,
+)
 
 
 class GenerationMiddlewareTests(SimpleTestCase):
@@ -35,3 +45,26 @@ class GenerationMiddlewareTests(SimpleTestCase):
         after = remember(("test value",), derive)
 
         self.assertEqual((first, again, after), (1, 1, 2))
+
+
+class ReleaseTests(SimpleTestCase):
+    def test_a_release_is_named_by_its_files_not_by_pythons_caches(self):
+        with tempfile.TemporaryDirectory() as directory:
+            root = Path(directory)
+            (root / "templates").mkdir()
+            template = root / "templates" / "card.html"
+            template.write_text("<p>{{ title }}</p>")
+            first = tree_fingerprint(root)
+            (root / "__pycache__").mkdir()
+            (root / "__pycache__" / "models.cpython-311.pyc").write_bytes(b"compiled")
+            (root / "views.pyc").write_bytes(b"compiled")
+            again = tree_fingerprint(root)
+            template.write_text("<h3>{{ title }}</h3>")
+            changed = tree_fingerprint(root)
+
+        self.assertEqual(again, first)
+        self.assertNotEqual(changed, first)
+
+    def test_the_running_release_is_read_once_and_is_the_same_for_every_caller(self):
+        self.assertRegex(release(), r"^[0-9a-f]{16}$")
+        self.assertIs(release(), release())

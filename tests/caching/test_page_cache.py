@@ -1,5 +1,7 @@
 """The page cache for anonymous visitors: fast, and never stale."""
 
+from unittest import mock
+
 from django.contrib.auth import get_user_model
 from django.test import TestCase, override_settings
 
@@ -26,6 +28,18 @@ class PageCacheTests(TestCase):
         self.assertEqual(first["X-Cache"], "MISS")
         self.assertEqual(second["X-Cache"], "HIT")
         self.assertEqual(second.content, first.content)
+
+    def test_a_new_release_builds_its_pages_afresh(self):
+        """After a deploy, no page cached by the release before (its markup, its static files'
+        names) is served; replicas of the old release, during a rolling deploy, keep theirs."""
+        self.assertEqual(self.client.get(VIENNA)["X-Cache"], "MISS")
+        self.assertEqual(self.client.get(VIENNA)["X-Cache"], "HIT")
+
+        with mock.patch("dcaht.generation.release", return_value="0123456789abcdef"):
+            self.assertEqual(self.client.get(VIENNA)["X-Cache"], "MISS")
+            self.assertEqual(self.client.get(VIENNA)["X-Cache"], "HIT")
+
+        self.assertEqual(self.client.get(VIENNA)["X-Cache"], "HIT")
 
     def test_publishing_a_change_shows_it_on_the_next_request(self):
         self.client.get(VIENNA)
