@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.browser import requires_chromium, screenshot
+from tests.e2e.browser import VIEWPORTS, requires_chromium, screenshot
 
 pytestmark = requires_chromium
 
@@ -30,6 +30,26 @@ def test_home_page_to_a_practice_through_the_filters(page):
     expect(page.get_by_role("heading", level=1)).to_have_text(ENGLISH_TITLE)
     expect(page.get_by_role("complementary", name="Key facts")).to_contain_text("Ljubljana")
     screenshot(page, "filters-to-practice")
+
+
+def test_on_a_phone_the_filters_fold_so_that_the_results_come_first(page):
+    page.set_viewport_size(VIEWPORTS["phone"])
+    page.goto("/en/practices/")
+    slovenia = page.get_by_role("group", name="Country").get_by_role("checkbox", name="Slovenia")
+    toggle = page.locator("summary", has_text="Filter practices")
+
+    expect(slovenia).to_be_hidden()
+    expect(page.get_by_role("heading", name=re.compile(r"^\d+ practices$"))).to_be_in_viewport()
+
+    toggle.click()
+    slovenia.check()
+    page.get_by_role("button", name="Apply filters").click()
+
+    expect(page).to_have_url(re.compile(r"/en/practices/\?(.*&)?country=si(&|$)"))
+    expect(slovenia).to_be_hidden()
+    expect(toggle).to_contain_text("(1)")
+    expect(page.get_by_role("heading", name="1 practice")).to_be_in_viewport()
+    screenshot(page, "phone-filters")
 
 
 def test_language_switcher_goes_to_the_slovenian_practice_and_back(page):

@@ -7,6 +7,14 @@
     }
   });
 
+  // Filters fold on narrow screens, where they come before the results, and open on wide ones.
+  const narrow = window.matchMedia("(max-width: 55.99rem)");
+  const foldFilters = () => {
+    for (const panel of document.querySelectorAll("details.filters-panel")) panel.open = !narrow.matches;
+  };
+  foldFilters();
+  narrow.addEventListener("change", foldFilters);
+
   // Search suggestions: an ARIA 1.2 combobox on every box that declares data-autocomplete-url.
   let counter = 0;
   for (const input of document.querySelectorAll("input[data-autocomplete-url]")) {
