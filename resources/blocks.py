@@ -15,8 +15,19 @@ from dcaht.blocks import (
     QuoteBlock,
 )
 
-# Ids the page templates already use; a chapter never takes one of them as its anchor.
-RESERVED_ANCHORS = frozenset({"main", "site-search-q", "contents-heading"})
+# Ids the page templates already use; a chapter or a report's contribution never takes one of
+# them as its anchor.
+RESERVED_ANCHORS = frozenset(
+    {
+        "main",
+        "site-search-q",
+        "contents-heading",
+        "key-messages",
+        "key-messages-heading",
+        "contributions",
+        "contributions-heading",
+    }
+)
 
 
 class ChapterBlock(blocks.StructBlock):

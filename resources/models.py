@@ -363,12 +363,14 @@ class RoundTableReportPage(ResourcePage):
 
         presented = []
         cards = []
-        for item in contributions:
+        anchors = chapter_anchors([item.title for item in contributions])
+        for item, anchor in zip(contributions, anchors, strict=True):
             practice = live_practice(item.practice)
             if practice is not None and practice not in presented:
                 presented.append(practice)
             cards.append(
                 {
+                    "anchor": anchor,
                     "title": item.title,
                     "summary": item.summary,
                     "practice": practice,

@@ -65,6 +65,26 @@ class SeedReportTests(WagtailPageTestCase):
                 self.assertIn(escape(affiliation), matching[0])
         self.assertEqual(len(lines), len(SEED_SPEAKERS))
 
+    def test_the_reports_contents_lead_to_each_section_and_contribution(self):
+        response = self.client.get(REPORT_URL)
+
+        html = response.content.decode()
+        contents = re.search(r'<nav class="toc".*?</nav>', html, re.S).group(0)
+        links = re.findall(r'<a href="#([^"]+)">(.*?)</a>', contents)
+        titles = [
+            contribution.title for contribution in self.resources["report"].contributions.all()
+        ]
+        self.assertEqual(
+            [title for _anchor, title in links],
+            ["Key messages", "Contributions", *(escape(title) for title in titles)],
+        )
+        for anchor, title in links:
+            with self.subTest(title=title):
+                self.assertEqual(html.count(f'id="{anchor}"'), 1)
+        self.assertIn(
+            'id="vienna-local-greta-working-group-for-coordination-of-local-actors"', html
+        )
+
     def test_report_shows_the_meeting_and_its_organisers(self):
         response = self.client.get(REPORT_URL)
 
