@@ -7,6 +7,9 @@ WIDTH = 800
 MIN_SPAN_DEGREES = 20.0
 PADDING_DEGREES = 3.0
 GRATICULE_STEP = 5
+# How far from the east edge a marker's name is written before it rather than after it (a
+# place's name is rarely wider).
+LABEL_ROOM = 160
 
 
 @dataclass(frozen=True)
@@ -14,6 +17,11 @@ class Marker:
     page: object
     x: float
     y: float
+
+    @property
+    def label_before(self) -> bool:
+        """Whether the name goes west of the dot, which is too close to the east edge."""
+        return self.x > WIDTH - LABEL_ROOM
 
 
 def first_line(degrees: float) -> int:

@@ -121,6 +121,17 @@ class SeedPracticePageTests(WagtailPageTestCase):
                 response, f'<a href="/en/places/{slug}/" class="network-map__marker">', html=False
             )
 
+    def test_a_name_near_the_maps_east_edge_is_written_before_its_dot(self):
+        response = self.client.get("/en/places/")
+
+        labels = {
+            marker.page.slug: marker.label_before for marker in response.context["map"]["markers"]
+        }
+        self.assertEqual(
+            labels, {"barcelona": False, "ljubljana": False, "vienna": False, "moscow": True}
+        )
+        self.assertContains(response, 'text-anchor="end" dx="-12"', count=1, html=False)
+
 
 class NetworkAdminTests(TestCase):
     def setUp(self):
