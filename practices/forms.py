@@ -76,6 +76,7 @@ class ProposalForm(forms.Form):
             "name, organisation and e-mail address given above."
         ),
         error_messages={"required": _("We can only accept a proposal we may ask you about.")},
+        template_name="practices/includes/checkbox_field.html",
     )
     # The honeypot: hidden from people by the template (CSS, aria-hidden, no tab stop).
     website = forms.CharField(label=_("Leave this field empty"), required=False)

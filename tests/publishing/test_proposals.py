@@ -95,6 +95,13 @@ class ProposalFormTests(ProposalTestCase):
         self.assertContains(english, "Awareness raising")
         self.assertNotContains(german, "Awareness raising")
 
+    def test_the_consent_checkbox_comes_before_its_label(self):
+        html = self.client.get(FORM).content.decode()
+
+        self.assertLess(
+            html.index('id="id_contact_consent"'), html.index('for="id_contact_consent"')
+        )
+
     def test_the_honeypot_is_hidden_from_people_and_screen_readers(self):
         response = self.client.get(FORM)
 
