@@ -45,8 +45,11 @@ def tree_fingerprint(root: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes())
+            try:
+                content = path.read_bytes()
+            except FileNotFoundError:  # An editor's swap file, gone since the listing.
+                continue
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + content)
     return digest.hexdigest()
 
 
