@@ -342,8 +342,10 @@ def load_practices(home, network: Network) -> list[GoodPracticePage]:
         page.target_groups = [network.target_groups[key] for key in data["target_groups"]]
         page.contacts = [network.people[key] for key in data["contacts"]]
         page.organisation_links = [
-            PracticeOrganisation(organisation=network.organisations[key], role=role)
-            for key, role in data["organisations"]
+            PracticeOrganisation(
+                sort_order=order, organisation=network.organisations[key], role=role
+            )
+            for order, (key, role) in enumerate(data["organisations"])
         ]
         practices.append(publish_child(practice_index, page))
     return practices

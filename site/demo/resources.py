@@ -584,17 +584,18 @@ def build_report(home, network: Network, pages: dict) -> RoundTableReportPage:
     )
     report.themes = [network.themes[key] for key in REPORT["themes"]]
     report.organisation_links = [
-        ReportOrganisation(organisation=network.organisations[key], role=role)
-        for key, role in REPORT["organisations"]
+        ReportOrganisation(sort_order=order, organisation=network.organisations[key], role=role)
+        for order, (key, role) in enumerate(REPORT["organisations"])
     ]
     report.contributions = [
         ReportContribution(
+            sort_order=order,
             locale=home.locale,
             speakers=[network.people[key] for key in item["speakers"]],
             title=item["title"],
             summary=item["summary"],
             practice=practices.get(item.get("practice")),
         )
-        for item in contributions(pages)
+        for order, item in enumerate(contributions(pages))
     ]
     return report

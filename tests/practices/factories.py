@@ -112,8 +112,8 @@ class GoodPracticePageFactory(wagtail_factories.PageFactory):
     def organisations(obj, create, extracted, **kwargs):
         """Declared last: saves the page, which stores the parental many-to-many values."""
         obj.organisation_links = [
-            PracticeOrganisation(organisation=organisation, role=role)
-            for organisation, role in extracted or []
+            PracticeOrganisation(sort_order=order, organisation=organisation, role=role)
+            for order, (organisation, role) in enumerate(extracted or [])
         ]
         obj.save()
 

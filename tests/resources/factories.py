@@ -79,8 +79,8 @@ class RoundTableReportPageFactory(ResourcePageFactory):
     @factory.post_generation
     def organisations(obj, create, extracted, **kwargs):
         obj.organisation_links = [
-            ReportOrganisation(organisation=organisation, role=role)
-            for organisation, role in extracted or []
+            ReportOrganisation(sort_order=order, organisation=organisation, role=role)
+            for order, (organisation, role) in enumerate(extracted or [])
         ]
 
     @factory.post_generation
@@ -89,9 +89,13 @@ class RoundTableReportPageFactory(ResourcePageFactory):
             extracted = [([PersonFactory()], "A contribution")]
         obj.contributions = [
             ReportContribution(
-                locale=obj.locale, speakers=speakers, title=title, summary="<p>What was said.</p>"
+                sort_order=order,
+                locale=obj.locale,
+                speakers=speakers,
+                title=title,
+                summary="<p>What was said.</p>",
             )
-            for speakers, title in extracted
+            for order, (speakers, title) in enumerate(extracted)
         ]
 
 

@@ -218,7 +218,10 @@ class Command(BaseCommand):
             )
             organisation_links.append(
                 PracticeOrganisation(
-                    page_id=page.pk, organisation=self.random.choice(organisations), role="lead"
+                    page_id=page.pk,
+                    sort_order=0,
+                    organisation=self.random.choice(organisations),
+                    role="lead",
                 )
             )
         for model, objects in [

@@ -40,7 +40,10 @@ class Command(BaseCommand):
             resources = load_resources(home, network)
             load_meetings(home, network, report=resources["report"])
             if not home.featured_practices.exists():
-                home.featured_practices = [HomeFeaturedPractice(practice=p) for p in practices]
+                home.featured_practices = [
+                    HomeFeaturedPractice(sort_order=order, practice=practice)
+                    for order, practice in enumerate(practices)
+                ]
                 home.save_revision().publish()
         synchronize_locales()
         for imported in import_translations(home):
