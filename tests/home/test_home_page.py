@@ -116,6 +116,16 @@ class HomePageContentTests(TestCase):
         self.assertEqual(figures["places"], 4)
         self.assertEqual(figures["languages"], 5)
 
+    def test_each_figure_is_named_by_its_label(self):
+        """A list of terms and values: the label is the term, read first; the number its value."""
+        response = self.client.get("/en/")
+
+        for label, number in [("good practices", 4), ("places", 4), ("languages", 5)]:
+            with self.subTest(label=label):
+                self.assertContains(
+                    response, f"<div><dt>{label}</dt><dd>{number}</dd></div>", html=True
+                )
+
     def test_every_link_on_the_home_page_resolves(self):
         for language in ["en", "sl"]:
             response = self.client.get(f"/{language}/")
