@@ -14,7 +14,6 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -22,6 +21,7 @@ from wagtail.api import APIField
 from wagtail.documents import get_document_model, get_document_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
+from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -322,7 +322,7 @@ class RoundTableReportPage(ResourcePage):
             self.venue,
             *localized_names([self.place, *organisers, *speakers], self.locale),
             *(item.title for item in contributions),
-            *(strip_tags(item.summary) for item in contributions),
+            *(get_text_for_indexing(item.summary) for item in contributions),
         ]
 
     def apply_fixed_values(self) -> None:

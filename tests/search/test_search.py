@@ -26,7 +26,7 @@ from hypothesis.extra.django import TestCase as HypothesisTestCase
 from dcaht.models import Place
 from dcaht.settings.base import search_backends
 from practices.models import GoodPracticePage
-from resources.models import GuidelinePage
+from resources.models import GuidelinePage, RoundTableReportPage
 from search.engines import EXCERPT_LENGTH, engines, make_excerpt
 from search.models import UnansweredQuery
 from tests.utils import pdf_with_text, rebuild_search_index, refresh_search_index, translate
@@ -265,6 +265,20 @@ class IndexFollowsPublishingTests(SearchTestCase):
         translate(self.practice, "hu", {self.practice.title: "Barcelona – Áldozatsegítő kísérlet"})
 
         self.assertIn("Barcelona – Áldozatsegítő kísérlet", self.titles("Áldozatsegítő", "hu"))
+
+
+class ReportTextSearchTests(SearchTestCase):
+    def test_a_word_opening_a_paragraph_of_a_contribution_is_found(self):
+        report = RoundTableReportPage.objects.get(locale__language_code="en")
+        contribution = report.contributions.first()
+        contribution.summary = "<p>The shelter opened in May.</p><p>Quokkaville hosts another.</p>"
+        contribution.save()
+        report.save_revision().publish()
+        refresh_search_index()
+
+        response = self.client.get("/en/search/", {"q": "Quokkaville"})
+
+        self.assertEqual(shown(response, "title"), [report.title])
 
 
 class DocumentTextSearchTests(SearchTestCase):
