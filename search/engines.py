@@ -9,6 +9,7 @@ both.
 """
 
 import functools
+import html
 import logging
 import re
 import time
@@ -19,7 +20,7 @@ from datetime import date
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.models import Page
@@ -36,6 +37,9 @@ from dcaht.models import BasePage
 logger = logging.getLogger(__name__)
 
 EXCERPT_LENGTH = 220
+# What a passage may begin with (besides a capital) and end with when it holds whole sentences.
+SENTENCE_STARTS = frozenset("0123456789\"“„«»‘'(¡¿")
+SENTENCE_ENDS = tuple(".!?…\"”«»’')")
 # The most values of one facet a search page counts (places: a few hundred).
 FACET_VALUES = 1000
 # The score that puts the pages of the visitor's language before the others, when a search
@@ -166,9 +170,17 @@ class OpenSearchEngine:
 
     @staticmethod
     def _excerpt(hit: dict) -> SafeString | None:
+        """The highlighted passage, with "…" where it begins or ends inside a sentence, as the
+        database engine's excerpts have."""
         fragments = [text for texts in hit.get("highlight", {}).values() for text in texts]
+        if not fragments:
+            return None
+        fragment = fragments[0].strip()
+        text = html.unescape(strip_tags(fragment))
+        prefix = "" if text[:1].isupper() or text[:1] in SENTENCE_STARTS else "…"
+        suffix = "" if text.endswith(SENTENCE_ENDS) else "…"
         # The highlighter escapes the text (encoder "html") and adds only <mark> tags.
-        return mark_safe(fragments[0]) if fragments else None  # noqa: S308
+        return mark_safe(prefix + fragment + suffix)  # noqa: S308
 
     def search_page(
         self,

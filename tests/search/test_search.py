@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.test import SimpleTestCase, TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
@@ -27,7 +28,7 @@ from dcaht.models import Place
 from dcaht.settings.base import search_backends
 from practices.models import GoodPracticePage
 from resources.models import GuidelinePage, RoundTableReportPage
-from search.engines import EXCERPT_LENGTH, engines, make_excerpt
+from search.engines import EXCERPT_LENGTH, OpenSearchEngine, engines, make_excerpt
 from search.models import UnansweredQuery
 from tests.utils import pdf_with_text, rebuild_search_index, refresh_search_index, translate
 
@@ -81,6 +82,35 @@ class ExcerptTests(SimpleTestCase):
             make_excerpt("<b>Shelter</b> & care", "care"),
             "&lt;b&gt;Shelter&lt;/b&gt; &amp; <mark>care</mark>",
         )
+
+
+class OpenSearchExcerptTests(SimpleTestCase):
+    """How OpenSearch's highlighted passages are shown."""
+
+    def excerpt(self, fragment):
+        return OpenSearchEngine._excerpt({"highlight": {"text": [fragment]}})
+
+    def test_a_passage_of_whole_sentences_is_shown_as_it_is(self):
+        for fragment in [
+            "The police <mark>met</mark> weekly.",
+            "&quot;<mark>Palermo</mark> Protocol&quot;",
+            "»<mark>Trgovina</mark> z ljudmi« je zločin!",
+        ]:
+            with self.subTest(fragment=fragment):
+                self.assertEqual(self.excerpt(fragment), fragment)
+
+    def test_a_passage_beginning_or_ending_inside_a_sentence_says_so(self):
+        cases = {
+            "when <mark>children</mark> turn 18.": "…when <mark>children</mark> turn 18.",
+            "works with the <mark>police</mark> when": "…works with the <mark>police</mark> when…",
+            "<mark>Шелтер</mark> для жертв": "<mark>Шелтер</mark> для жертв…",
+        }
+        for fragment, shown in cases.items():
+            with self.subTest(fragment=fragment):
+                self.assertEqual(self.excerpt(fragment), shown)
+
+    def test_a_hit_without_a_passage_has_no_excerpt(self):
+        self.assertIsNone(OpenSearchEngine._excerpt({}))
 
 
 class SeedSearchTests(SearchTestCase):
@@ -312,6 +342,16 @@ class OpenSearchTests(SearchTestCase):
         self.assertGreater(outcome.total, 0)
         self.assertEqual({hit.language_code for hit in outcome.hits}, {"de"})
         self.assertContains(response, "<mark>Menschenhandel</mark>", html=False)
+
+    @skipUnless(ON_OPENSEARCH, NEEDS_OPENSEARCH)
+    def test_an_excerpt_ending_inside_a_sentence_ends_with_an_ellipsis(self):
+        response = self.client.get("/en/search/", {"q": "police"})
+
+        excerpts = [strip_tags(hit.excerpt) for hit in response.context["outcome"].hits]
+        self.assertGreater(len(excerpts), 1)
+        for excerpt in excerpts:
+            with self.subTest(excerpt=excerpt):
+                self.assertRegex(excerpt, r"[.!?…\"”»)]$")
 
     @skipUnless(ON_OPENSEARCH, NEEDS_OPENSEARCH)
     def test_each_page_is_analysed_by_its_own_language_only(self):
