@@ -1,9 +1,16 @@
-"""Admin report: the state of every page's translation in every locale, with CSV export."""
+"""Admin report: the state of every page's translation in every locale, with CSV export; and
+its summary on the dashboard of those who edit pages in other languages than English."""
+
+from collections import Counter
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.db.models import Count
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import ContentTypeFilter, WagtailFilterSet
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import PageReportView
 from wagtail.coreutils import get_content_type_label
 from wagtail.models import Locale, Page, get_page_content_types
@@ -87,3 +94,63 @@ class TranslationStatusView(PageReportView):
         for page in queryset:
             page.translation_status_label = STATUS_LABELS[page.translation_status]
         return queryset
+
+
+def editable_target_locales(user) -> list[Locale]:
+    """The languages besides English whose pages `user` may edit: a translator's own, or all of
+    them for the secretariat."""
+    homes = (
+        Page.objects.filter(depth=2)
+        .exclude(locale__language_code=settings.LANGUAGE_CODE)
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    return [home.locale for home in homes if home.permissions_for_user(user).can_edit()]
+
+
+def translation_counts(locales: list[Locale]) -> dict[int, Counter]:
+    """How many pages of each locale are in each translation status (one query)."""
+    pages = Page.objects.filter(locale__in=locales, depth__gt=1)
+    rows = (
+        annotate_translation_status(pages, Locale.get_default())
+        .values("locale_id", "translation_status")
+        .annotate(pages=Count("pk"))
+        .order_by()
+    )
+    counts = {locale.pk: Counter() for locale in locales}
+    for row in rows:
+        counts[row["locale_id"]][row["translation_status"]] = row["pages"]
+    return counts
+
+
+class TranslationSummaryPanel(Component):
+    """Per language, how many pages are outdated, missing and up to date, each number leading
+    to those pages in the translation status report."""
+
+    name = "translation_summary"
+    template_name = "dcaht/home/translation_summary.html"
+    order = 150  # After the background work warning, before the pages awaiting moderation.
+    statuses = (OUTDATED, MISSING, CURRENT)
+
+    def __init__(self, locales: list[Locale]):
+        self.locales = locales
+
+    def get_context_data(self, parent_context=None):
+        counts = translation_counts(self.locales)
+        report = reverse("translation_status")
+        rows = [
+            {
+                "language": locale.get_display_name(),
+                "cells": [
+                    {
+                        "pages": counts[locale.pk][status],
+                        "url": f"{report}?"
+                        + urlencode({"locale": locale.pk, "translation_status": status}),
+                    }
+                    for status in self.statuses
+                ],
+            }
+            for locale in self.locales
+        ]
+        labels = [STATUS_LABELS[status] for status in self.statuses]
+        return {"labels": labels, "rows": rows, "report_url": report}

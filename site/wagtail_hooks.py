@@ -1,5 +1,6 @@
-"""Admin: the shared network entities (one "Network" menu), the translation status report, and
-the dashboard's warning when background work is late or failed."""
+"""Admin: the shared network entities (one "Network" menu), the translation status report and
+its summary on the dashboard, and the dashboard's warning when background work is late or
+failed."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .background_work import BackgroundWorkPanel, background_work
 from .localize_views import checked_upload_pofile
 from .models import Country, Organisation, Person, Place, TargetGroup, Theme
-from .reports import TranslationStatusView
+from .reports import TranslationStatusView, TranslationSummaryPanel, editable_target_locales
 
 page_permission_policy = PagePermissionPolicy()
 
@@ -136,3 +137,9 @@ def add_background_work_panel(request, panels):
     work = background_work()
     if work is not None and work.needs_attention:
         panels.append(BackgroundWorkPanel(work))
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_summary_panel(request, panels):
+    if locales := editable_target_locales(request.user):
+        panels.append(TranslationSummaryPanel(locales))

@@ -1,7 +1,9 @@
 """Translators' workflow through the admin: status report, outdated notices, PO files, roles."""
 
 import csv
+import html
 import io
+import re
 from http import HTTPStatus
 
 from django.conf import settings
@@ -32,6 +34,23 @@ def translation_of(page, language):
 def csv_rows(response):
     content = b"".join(response.streaming_content).decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(content)))
+
+
+def dashboard_summary(client) -> dict[str, list[tuple[int, str | None]]]:
+    """The dashboard's translation summary: per language, (pages, link) for outdated, missing
+    and up to date, in that order."""
+    page = client.get("/admin/").content.decode()
+    panel = re.search(r'id="translation-summary-section".*?</table>', page, re.S)
+    if panel is None:
+        return {}
+    rows = re.findall(r'<th scope="row">(.*?)</th>(.*?)</tr>', panel.group(0), re.S)
+    return {
+        language: [
+            (int(pages), html.unescape(link) or None)
+            for link, pages in re.findall(r'<td>(?:<a href="([^"]+)">)?(\d+)', cells)
+        ]
+        for language, cells in rows
+    }
 
 
 class TranslationStatusTests(TestCase):
@@ -106,6 +125,31 @@ class TranslationStatusTests(TestCase):
         page = self.client.get(f"/hr/practices/{VIENNA}/")
         self.assertNotContains(page, "This translation predates the original")
         self.assertContains(page, "An updated summary.")
+
+    def test_the_dashboard_counts_each_languages_pages_by_status_and_links_to_them(self):
+        croatian = dashboard_summary(self.client)["Croatian"]
+
+        self.assertEqual(
+            [pages for pages, _link in croatian], [0, len(self.rows("hr", "missing")), 1]
+        )
+        outdated, missing, current = croatian
+        self.assertIsNone(outdated[1])
+        for pages, link in (missing, current):
+            response = self.client.get(f"{link}&export=csv")
+            self.assertEqual(len(csv_rows(response)), pages)
+        self.assertEqual(len(dashboard_summary(self.client)), 12)
+
+        self.publish_source_change()
+
+        self.assertEqual(dashboard_summary(self.client)["Croatian"][0][0], 1)
+
+    def rows(self, language, status):
+        self.client.cookies.pop(settings.LANGUAGE_COOKIE_NAME, None)
+        response = self.client.get(
+            "/admin/reports/translations/",
+            {"export": "csv", "locale": self.locale_id(language), "translation_status": status},
+        )
+        return csv_rows(response)
 
     def test_machine_translated_text_is_announced_until_reviewed(self):
         translation = translation_of(self.source, "hr")
@@ -193,6 +237,15 @@ class TranslatorRoleTests(TestCase):
         self.assertEqual(exported.status_code, HTTPStatus.OK)
         publish = self.client.post(self.edit_url(self.german), {"action-publish": "publish"})
         self.assertEqual(publish.status_code, HTTPStatus.FOUND)
+
+    def test_a_translators_dashboard_counts_the_pages_of_their_language_only(self):
+        self.assertEqual(list(dashboard_summary(self.client)), ["German"])
+
+        contributor = get_user_model().objects.create_user("carl", "c@example.org", "x")
+        contributor.groups.add(Group.objects.get(name="Contributors"))
+        self.client.force_login(contributor)
+
+        self.assertEqual(dashboard_summary(self.client), {})
 
     def test_german_translator_is_refused_the_english_and_slovenian_pages(self):
         """Wagtail's admin refuses a browser with a redirect and a message, a script with 403."""
