@@ -31,7 +31,7 @@ from modelcluster.models import ClusterableModel
 
 from dcaht import serializers
 from dcaht.blocks import RICH_TEXT_FEATURES
-from dcaht.i18n import localize_all, localized_names
+from dcaht.i18n import live_translation, localize_all, localized_names
 from dcaht.models import (
     SOURCE_LOCALE_ONLY,
     BasePage,
@@ -41,6 +41,7 @@ from dcaht.models import (
     Person,
     Place,
 )
+from practices.models import GoodPracticePage
 
 from . import ical
 
@@ -379,7 +380,11 @@ class EventPage(RoutablePageMixin, BasePage):
             Place.objects.select_related("country").get(pk=self.place_id) if self.place_id else None
         )
         links = list(self.organiser_links.select_related("organisation"))
-        items = list(self.agenda_items.prefetch_related("speakers__organisation"))
+        items = self.agenda_items.all()
+        if isinstance(items, models.QuerySet):
+            items = items.select_related("practice").prefetch_related("speakers__organisation")
+        # In a preview, the agenda is the editor's unsaved one, held in memory.
+        items = list(items)
         speakers = [person for item in items for person in item.speakers.all()]
         local = localize_all(
             [
@@ -387,6 +392,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 *(link.organisation for link in links),
                 *speakers,
                 *(person.organisation for person in speakers if person.organisation),
+                *(item.practice for item in items if item.practice),
             ]
         )
 
@@ -411,6 +417,7 @@ class EventPage(RoutablePageMixin, BasePage):
                         {"person": local(person), "organisation": local(person.organisation)}
                         for person in item.speakers.all()
                     ],
+                    "practice": live_translation(item.practice, local),
                 }
                 for item in items
             ],
@@ -470,15 +477,26 @@ class AgendaItem(TranslatableMixin, Orderable, ClusterableModel):
         blank=True,
         limit_choices_to=SOURCE_LOCALE_ONLY,
     )
+    practice = models.ForeignKey(
+        GoodPracticePage,
+        verbose_name=_("good practice presented"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        limit_choices_to=SOURCE_LOCALE_ONLY,
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("time"), FieldPanel("title")]),
         FieldPanel("speakers", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("practice"),
     ]
     translatable_fields = [
         SynchronizedField("time"),
         TranslatableField("title"),
         SynchronizedField("speakers"),
+        SynchronizedField("practice"),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):

@@ -30,7 +30,7 @@ from modelcluster.models import ClusterableModel
 
 from dcaht import serializers
 from dcaht.blocks import RICH_TEXT_FEATURES
-from dcaht.i18n import localize_all, localized_names
+from dcaht.i18n import live_translation, localize_all, localized_names
 from dcaht.models import (
     SOURCE_LOCALE_ONLY,
     BasePage,
@@ -354,18 +354,11 @@ class RoundTableReportPage(ResourcePage):
             ]
         )
 
-        def live_practice(practice):
-            """The practice in the reader's language, else in its own; None when unpublished."""
-            for candidate in (local(practice), practice):
-                if candidate is not None and candidate.live:
-                    return candidate
-            return None
-
         presented = []
         cards = []
         anchors = chapter_anchors([item.title for item in contributions])
         for item, anchor in zip(contributions, anchors, strict=True):
-            practice = live_practice(item.practice)
+            practice = live_translation(item.practice, local)
             if practice is not None and practice not in presented:
                 presented.append(practice)
             cards.append(

@@ -89,6 +89,16 @@ class Localized(dict):
         return None if instance is None else self[(type(instance), instance.pk)]
 
 
+def live_translation(page, local: Localized):
+    """`page` in the reader's language when that is live, else `page` itself when live (its
+    translation is not published yet), else None (`page` is unpublished too). `local` is
+    `localize_all`'s answer for `page` among others."""
+    for candidate in (local(page), page):
+        if candidate is not None and candidate.live:
+            return candidate
+    return None
+
+
 def localize_all(instances: Iterable[TranslatableMixin], locale: Locale | None = None) -> Localized:
     """Map each instance to its translation in `locale` (by default the active one), or to
     itself when it is not translated.

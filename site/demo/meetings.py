@@ -8,6 +8,7 @@ title says only what the report says of that contribution.
 import datetime as dt
 
 from meetings.models import AgendaItem, EventIndexPage, EventOrganiser, EventPage
+from practices.models import GoodPracticePage
 
 from .network import Network
 from .practices import publish_child
@@ -66,44 +67,53 @@ ORGANISERS = [
     ("rii", EventOrganiser.Role.PARTNER),
 ]
 
-# (title, speaker keys), in the report's order; the report gives no times.
+# (title, speaker keys, the slug of the good practice presented or None), in the report's
+# order; the report gives no times.
 AGENDA = [
-    ("Opening speech", ["claudia-singer"]),
+    ("Opening speech", ["claudia-singer"], None),
     (
         "Introduction to preventing & combating human trafficking and exploitation at local level",
         ["helga-konrad"],
+        None,
     ),
     (
         "The importance of involving local actors in the fight against trafficking in human beings",
         ["mike-dottridge"],
+        None,
     ),
     (
         "Preliminary findings of the research conducted by ICMPD: “Trafficking Along Migration "
         "Routes (TRAM)”",
         ["enrico-ragaglia"],
+        None,
     ),
     (
         "Trafficking and exploitation: the role of local actors in the detection of victims",
         ["stefano-volpicelli"],
+        None,
     ),
     (
         "Good practice: Vienna – local GRETA Working Group for coordination of local actors",
         ["shams-asadi", "evelyn-probst"],
+        "vienna-local-greta-working-group",
     ),
     (
         "Good practice: Ljubljana – Memorandum of Cooperation between civil society and law "
         "enforcement",
         ["polona-kovac"],
+        "ljubljana-memorandum-of-cooperation",
     ),
     (
         "Good practice: Barcelona – Assistance to victims of human trafficking",
         ["veronica-asensio-capote", "gemma-uix"],
+        "barcelona-assistance-to-victims",
     ),
     (
         "Good practice: Russian Federation – Raising awareness to engage law enforcement",
         ["vera-gracheva"],
+        "moscow-raising-awareness-to-engage-law-enforcement",
     ),
-    ("The issue of child trafficking", ["marc-van-der-reek"]),
+    ("The issue of child trafficking", ["marc-van-der-reek"], None),
 ]
 
 
@@ -118,13 +128,20 @@ def load_meetings(home, network: Network, report=None) -> dict:
             EventOrganiser(sort_order=order, organisation=network.organisations[key], role=role)
             for order, (key, role) in enumerate(ORGANISERS)
         ]
+        practices = {
+            practice.slug: practice
+            for practice in GoodPracticePage.objects.filter(
+                locale=locale, slug__in=[slug for _title, _speakers, slug in AGENDA if slug]
+            )
+        }
         page.agenda_items = [
             AgendaItem(
                 sort_order=order,
                 title=title,
                 speakers=[network.people[key] for key in speakers],
+                practice=practices.get(slug),
             )
-            for order, (title, speakers) in enumerate(AGENDA)
+            for order, (title, speakers, slug) in enumerate(AGENDA)
         ]
         page.report = report
         round_table = publish_child(index, page)

@@ -17,10 +17,17 @@ from dcaht.demo.meetings import load_meetings
 from dcaht.demo.network import Network
 from home.models import HomePage
 from meetings.models import AgendaItem, EventIndexPage, EventOrganiser, EventPage
+from practices.models import GoodPracticePage
 from tests.home.factories import make_site
 from tests.meetings.factories import EventIndexPageFactory, EventPageFactory, load_seed_events
 from tests.practices.factories import OrganisationFactory, PersonFactory, PlaceFactory
 
+SEED_PRACTICES = [
+    "vienna-local-greta-working-group",
+    "ljubljana-memorandum-of-cooperation",
+    "barcelona-assistance-to-victims",
+    "moscow-raising-awareness-to-engage-law-enforcement",
+]
 SEED_AGENDA = [
     ("Opening speech", ["Claudia Singer"]),
     (
@@ -122,6 +129,33 @@ class SeedRoundTableTests(WagtailPageTestCase):
             'Marc van der Reek, Ambassador (hon.) <span class="muted">(The Smile of the Child)',
         ]:
             self.assertContains(response, text)
+
+    def test_each_good_practice_presented_links_to_its_page_in_the_readers_language(self):
+        for language in ["en", "sl"]:
+            with self.subTest(language=language):
+                response = self.client.get(ROUND_TABLE_URL.replace("/en/", f"/{language}/"))
+
+                linked = [entry["practice"] for entry in response.context["agenda"]]
+                self.assertEqual(
+                    [practice.slug if practice else None for practice in linked],
+                    [None] * 5 + SEED_PRACTICES + [None],
+                )
+                for practice in filter(None, linked):
+                    self.assertEqual(practice.locale.language_code, language)
+                    self.assertContains(
+                        response, f'<a href="/{language}/practices/{practice.slug}/">', html=False
+                    )
+
+    def test_an_unpublished_practice_is_not_linked(self):
+        barcelona = GoodPracticePage.objects.get(
+            slug="barcelona-assistance-to-victims", locale__language_code="en"
+        )
+        barcelona.unpublish()
+
+        response = self.client.get(ROUND_TABLE_URL)
+
+        self.assertNotContains(response, "/en/practices/barcelona-assistance-to-victims/")
+        self.assertContains(response, "/en/practices/vienna-local-greta-working-group/")
 
     def test_the_seed_gives_no_time_of_day(self):
         self.assertIsNone(self.round_table.start_time)
