@@ -153,4 +153,4 @@ class TranslationSummaryPanel(Component):
             for locale in self.locales
         ]
         labels = [STATUS_LABELS[status] for status in self.statuses]
-        return {"labels": labels, "rows": rows, "report_url": report}
+        return {"labels": labels, "rows": rows}
