@@ -57,13 +57,13 @@ def tree_fingerprint(root: Path) -> str:
 def release() -> str:
     """The release this process serves: the project's apps, as files, and the versions of
     the installed distributions. The same on every worker and replica of one release, read
-    once per process (a few hundred files, milliseconds)."""
+    once per process (a few hundred files: about 40 ms)."""
     digest = hashlib.sha256()
     for app in apps.get_app_configs():
         path = Path(app.path)
         # The project's own apps; the installed ones are named by their versions below.
         if path.is_relative_to(settings.BASE_DIR) and not path.is_relative_to(sys.prefix):
-            digest.update(f"{app.label}:{tree_fingerprint(Path(app.path))}".encode())
+            digest.update(f"{app.label}:{tree_fingerprint(path)}".encode())
     for name, version in sorted(
         (dist.metadata["Name"] or "", dist.version) for dist in importlib.metadata.distributions()
     ):
