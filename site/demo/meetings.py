@@ -8,10 +8,9 @@ title says only what the report says of that contribution.
 import datetime as dt
 
 from meetings.models import AgendaItem, EventIndexPage, EventOrganiser, EventPage
-from practices.models import GoodPracticePage
 
 from .network import Network
-from .practices import publish_child
+from .practices import practices_by_slug, publish_child
 
 EVENT_INDEX = {
     "title": "Events",
@@ -128,12 +127,7 @@ def load_meetings(home, network: Network, report=None) -> dict:
             EventOrganiser(sort_order=order, organisation=network.organisations[key], role=role)
             for order, (key, role) in enumerate(ORGANISERS)
         ]
-        practices = {
-            practice.slug: practice
-            for practice in GoodPracticePage.objects.filter(
-                locale=locale, slug__in=[slug for _title, _speakers, slug in AGENDA if slug]
-            )
-        }
+        practices = practices_by_slug(locale, [slug for _title, _speakers, slug in AGENDA if slug])
         page.agenda_items = [
             AgendaItem(
                 sort_order=order,

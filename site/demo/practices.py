@@ -301,6 +301,14 @@ def publish_child(parent, instance):
     return page
 
 
+def practices_by_slug(locale, slugs) -> dict[str, GoodPracticePage]:
+    """The demo's practices of `locale` with these slugs, for the pages that link to them."""
+    return {
+        practice.slug: practice
+        for practice in GoodPracticePage.objects.filter(locale=locale, slug__in=slugs)
+    }
+
+
 def load_practices(home, network: Network) -> list[GoodPracticePage]:
     """Build the practice and place pages; return the practices, in the seed's order."""
     locale = home.locale

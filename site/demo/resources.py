@@ -7,7 +7,6 @@ field stays empty; no document is attached, because the seed provides none.
 
 import datetime
 
-from practices.models import GoodPracticePage
 from resources.models import (
     GuidelinePage,
     ReportContribution,
@@ -18,7 +17,7 @@ from resources.models import (
 )
 
 from .network import Network
-from .practices import publish_child
+from .practices import practices_by_slug, publish_child
 
 Kind = ResourcePage.Kind
 
@@ -565,10 +564,7 @@ def load_resources(home, network: Network) -> dict:
 
 
 def build_report(home, network: Network, pages: dict) -> RoundTableReportPage:
-    practices = {
-        practice.slug: practice
-        for practice in GoodPracticePage.objects.filter(locale=home.locale, slug__in=PRACTICE_SLUGS)
-    }
+    practices = practices_by_slug(home.locale, PRACTICE_SLUGS)
     report = RoundTableReportPage(
         locale=home.locale,
         title=REPORT["title"],
