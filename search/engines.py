@@ -20,7 +20,7 @@ from datetime import date
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.models import Page
@@ -176,10 +176,10 @@ class OpenSearchEngine:
         if not fragments:
             return None
         fragment = fragments[0].strip()
-        text = html.unescape(strip_tags(fragment))
+        # The highlighter escapes the text (encoder "html") and adds only the tags of `_highlight`.
+        text = html.unescape(fragment.replace("<mark>", "").replace("</mark>", ""))
         prefix = "" if text[:1].isupper() or text[:1] in SENTENCE_STARTS else "…"
         suffix = "" if text.endswith(SENTENCE_ENDS) else "…"
-        # The highlighter escapes the text (encoder "html") and adds only <mark> tags.
         return mark_safe(prefix + fragment + suffix)  # noqa: S308
 
     def search_page(

@@ -66,7 +66,7 @@ class BasePage(Page):
         ),
         *(
             index.SearchField(
-                f"search_content_{code}", es_extra=language_mapping(code, offsets=True)
+                f"search_content_{code}", es_extra=language_mapping(code, highlighted=True)
             )
             for code in LANGUAGE_CODES
         ),
