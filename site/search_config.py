@@ -10,7 +10,7 @@ Languages without a built-in analyzer get `folding`: lower case and diacritics f
 of a page of results are highlighted from the index instead of analysing each page's text
 again (a third of the time of a search with ten results), and are stored apart from the
 document, so that highlighting reads only that text rather than reading and parsing each
-result's whole document (half of OpenSearch's work for a search with ten results).
+result's whole document (nearly half of the work of the search ranking ten results).
 
 `manage.py update_index` builds the index with these settings: run it after changing them.
 """
