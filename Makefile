@@ -32,7 +32,7 @@ services: ## Install (first time) and start PostgreSQL and Redis on 127.0.0.1
 opensearch: ## Fetch (first time) and start a single-node OpenSearch on 127.0.0.1:9200
 	bash scripts/opensearch.sh start
 
-browsers: ## Install (first time, with apt-get) Debian's Chromium for the end-to-end tests
+browsers: ## Install (first time, with apt-get) Debian's Chromium for the end-to-end tests, and Java for the HTML checker
 	bash scripts/browsers.sh
 
 install: $(VENV)/.installed ## Create .venv and install the locked dependencies

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Debian's Chromium (and a small font package) for the end-to-end tests in tests/e2e (Debian).
+# Debian's Chromium (and a small font package) for the end-to-end tests in tests/e2e, and a
+# Java runtime for the HTML checker of tests/interfaces/test_markup.py (Debian).
 #
-#   scripts/browsers.sh    install chromium and fonts-dejavu-core if missing, print the
-#                          browser's path
+#   scripts/browsers.sh    install chromium and fonts-dejavu-core if missing, and
+#                          default-jre-headless if there is no `java`; print the browser's path
 #
 # Progress goes to stderr; stdout carries only the path, so
 #   CHROMIUM="$(scripts/browsers.sh)"
@@ -12,6 +13,7 @@
 set -euo pipefail
 
 PACKAGES=(chromium fonts-dejavu-core)
+command -v java >/dev/null 2>&1 || PACKAGES+=(default-jre-headless)
 CHROMIUM=/usr/bin/chromium
 
 LOG_TAG=browsers
