@@ -8,7 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PRACTICES="${1:-10000}"
-DURATION="${BENCH_DURATION:-10s}"
+# Each endpoint is loaded for DURATION in each of ROUNDS rounds, the endpoints taking turns, so
+# that a slower spell of the machine falls on every endpoint alike (see bench/summarise.py).
+DURATION="${BENCH_DURATION:-5s}"
+ROUNDS="${BENCH_ROUNDS:-3}"
 WARMUP="${BENCH_WARMUP:-5s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-4}"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
@@ -123,18 +126,23 @@ serve() {  # serve NAME PORT PAGE_CACHE_SECONDS
 
 measure() {  # measure SERVER PORT
   for entry in "${ENDPOINTS[@]}"; do
-    name="${entry%%=*}" path="${entry#*=}"
+    path="${entry#*=}"
     for _ in 1 2 3 4; do  # warm up every worker (and fill the page cache)
       curl -fs -o /dev/null "http://127.0.0.1:$2$path"
     done
     # …and the engines: a JVM just started answers slower until it has compiled its hot code.
     wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$2$path" >/dev/null
-    cpu_before="$(python3 bench/cpu.py "$SERVER_PID")"
-    result="$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s bench/report.lua "http://127.0.0.1:$2$path" | grep '^{')"
-    cpu_after="$(python3 bench/cpu.py "$SERVER_PID")"
-    printf '{"server": "%s", "endpoint": "%s", "path": "%s", "practices": %s, "search": "%s", "cpu_before": %s, "cpu_after": %s, %s\n' \
-      "$1" "$name" "$path" "$PRACTICES" "$ENGINE" "$cpu_before" "$cpu_after" "${result#\{}" >> "$RAW"
-    log "$1 · $name: ${result}"
+  done
+  for round in $(seq "$ROUNDS"); do
+    for entry in "${ENDPOINTS[@]}"; do
+      name="${entry%%=*}" path="${entry#*=}"
+      cpu_before="$(python3 bench/cpu.py "$SERVER_PID")"
+      result="$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s bench/report.lua "http://127.0.0.1:$2$path" | grep '^{')"
+      cpu_after="$(python3 bench/cpu.py "$SERVER_PID")"
+      printf '{"server": "%s", "endpoint": "%s", "path": "%s", "round": %s, "practices": %s, "search": "%s", "cpu_before": %s, "cpu_after": %s, %s\n' \
+        "$1" "$name" "$path" "$round" "$PRACTICES" "$ENGINE" "$cpu_before" "$cpu_after" "${result#\{}" >> "$RAW"
+      log "$1 · round $round · $name: ${result}"
+    done
   done
 }
 
