@@ -152,12 +152,13 @@ class BasePage(Page):
 
 def own_language_text(language_code: str, source: str):
     """A page method giving the page's `source` text when the page is in `language_code`, and
-    nothing otherwise: what the search field of that language indexes."""
+    an empty text otherwise: what the search field of that language indexes. (Not None: the
+    database back end indexes None as the word "None".)"""
 
-    def text(page: BasePage) -> str | None:
+    def text(page: BasePage) -> str:
         # The locale is read with the pages indexed in bulk (`get_indexed_objects`).
         if page.locale.language_code != language_code:
-            return None
+            return ""
         return getattr(page, source)()
 
     text.__name__ = text.__qualname__ = f"{source}_{language_code}"
