@@ -358,7 +358,7 @@ class EventPage(RoutablePageMixin, BasePage):
             "year": [str(self.start_date.year)],
         }
 
-    def search_day(self) -> dt.date:
+    def result_day(self) -> dt.date:
         return self.start_date
 
     def extra_search_text(self) -> list[str]:

@@ -487,6 +487,10 @@ class PlacePage(BasePage):
     def facet_values(self) -> dict[str, list[str]]:
         return {"place": [self.place.slug], "country": [self.place.country.code]}
 
+    def result_day(self) -> None:
+        """A place is not news: search results show it without a date, last by date."""
+        return None
+
     def extra_search_text(self) -> list[str]:
         place = self.place
         organisations = place.organisations.all()

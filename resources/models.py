@@ -310,8 +310,8 @@ class RoundTableReportPage(ResourcePage):
             "country": [place.country.code] if place else [],
         }
 
-    def search_day(self) -> dt.date | None:
-        return self.meeting_date or super().search_day()
+    def result_day(self) -> dt.date | None:
+        return self.meeting_date or super().result_day()
 
     def extra_search_text(self) -> list[str]:
         contributions = list(self.contributions.all())

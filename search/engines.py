@@ -361,10 +361,12 @@ def text_excerpts(query: str, pages: list[Page]) -> dict[int, SafeString]:
             object_id__in=[str(page.pk) for page in pages],
         ).values_list("content_type_id", "object_id", text_field)
     }
-    return {
-        page.pk: make_excerpt(texts.get((page.content_type_id, str(page.pk))) or page.title, query)
-        for page in pages
-    }
+    excerpts = {}
+    for page in pages:
+        # The indexed text begins with the title, which the result's heading shows already.
+        text = texts.get((page.content_type_id, str(page.pk)), "").strip()
+        excerpts[page.pk] = make_excerpt(text.removeprefix(page.title).strip() or page.title, query)
+    return excerpts
 
 
 def make_excerpt(text: str, query: str, length: int = EXCERPT_LENGTH) -> SafeString:

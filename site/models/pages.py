@@ -141,7 +141,13 @@ class BasePage(Page):
         return sorted({f"{facet}:{value}" for facet, values in held.items() for value in values})
 
     def search_day(self) -> date | None:
-        """The date a search result shows, and sorts by."""
+        """What the index holds of `result_day`. Defined here only: OpenSearch names a field
+        after the model defining its method, so an override in a page type would fill a field
+        of that type's own, which the search does not read."""
+        return self.result_day()
+
+    def result_day(self) -> date | None:
+        """The date a search result shows, and sorts by: by default, the first publication."""
         return self.first_published_at.date() if self.first_published_at else None
 
     @property

@@ -141,6 +141,21 @@ class SeedSearchTests(SearchTestCase):
         self.assertEqual([excerpt for excerpt in excerpts if "None" in excerpt], [])
         self.assertEqual(self.search(q="none").context["outcome"].total, 0)
 
+    def test_a_place_is_shown_without_a_date_and_an_event_with_its_own(self):
+        hits = {hit.page_id: hit for hit in self.search(q="Vienna").context["outcome"].hits}
+        place = Page.objects.get(slug="vienna", locale__language_code="en")
+        event = Page.objects.get(slug="round-table-vienna-2017", locale__language_code="en")
+
+        self.assertNotIn("<time", hits[place.pk].head)
+        self.assertIn('<time datetime="2017-11-24">', hits[event.pk].head)
+
+    def test_an_excerpt_does_not_repeat_the_title_its_heading_shows(self):
+        practice = GoodPracticePage.objects.get(slug=VIENNA, locale__language_code="en")
+        hits = self.search(q="GRETA working group").context["outcome"].hits
+        excerpt = next(hit.excerpt for hit in hits if hit.page_id == practice.pk)
+
+        self.assertFalse(strip_tags(excerpt).lstrip("…").startswith(practice.title), excerpt)
+
     def test_greta_working_group_finds_the_vienna_practice(self):
         response = self.search(q="GRETA working group")
 
