@@ -37,6 +37,9 @@ from dcaht.models import BasePage
 logger = logging.getLogger(__name__)
 
 EXCERPT_LENGTH = 220
+# OpenSearch's passages are whole sentences up to this length. A sentence longer than the
+# passage is shown from its match on: at 220 characters, "…in Vienna." for a sentence of 230.
+PASSAGE_LENGTH = 300
 # What a passage may begin with (besides a capital) and end with when it holds whole sentences.
 SENTENCE_STARTS = frozenset("0123456789\"“„«»‘'(¡¿")
 SENTENCE_ENDS = tuple(".!?…\"”«»’')")
@@ -160,7 +163,7 @@ class OpenSearchEngine:
     def _highlight(self, language_codes: list[str]) -> dict:
         return {
             "fields": {text: {} for _title, text in self.language_fields(language_codes)},
-            "fragment_size": EXCERPT_LENGTH,
+            "fragment_size": PASSAGE_LENGTH,
             "number_of_fragments": 1,
             "no_match_size": EXCERPT_LENGTH,
             "pre_tags": ["<mark>"],

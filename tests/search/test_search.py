@@ -1,6 +1,7 @@
 """The search page and its service, on the configured engine (database, or OpenSearch when
 SEARCH_URL is set) and, for the fallback, on an OpenSearch node that does not answer."""
 
+import html
 import json
 import os
 from http import HTTPStatus
@@ -357,6 +358,17 @@ class DocumentTextSearchTests(SearchTestCase):
 
 
 class OpenSearchTests(SearchTestCase):
+    @skipUnless(ON_OPENSEARCH, NEEDS_OPENSEARCH)
+    def test_an_excerpt_shows_a_long_sentence_from_its_beginning(self):
+        practice = GoodPracticePage.objects.get(slug=VIENNA, locale__language_code="en")
+        hits = self.client.get("/en/search/", {"q": "Vienna"}).context["outcome"].hits
+        excerpt = next(hit.excerpt for hit in hits if hit.page_id == practice.pk)
+
+        # Its best passage is a sentence of 230 characters ending "… and research in Vienna."
+        self.assertTrue(
+            html.unescape(strip_tags(excerpt)).startswith("Vienna's Human Rights Office"), excerpt
+        )
+
     @skipUnless(ON_OPENSEARCH, NEEDS_OPENSEARCH)
     def test_an_inflected_german_query_finds_the_german_page(self):
         response = self.client.get("/de/search/", {"q": "Menschenhandels"})
