@@ -80,6 +80,8 @@ class ResourcePage(BasePage):
     """A legal instrument, study, toolkit, hotline or report: what it is, who issued it, where
     to get it, and why it matters to cities."""
 
+    search_result_date = "year"
+
     class Kind(models.TextChoices):
         REPORT = "report", _("Report")
         GUIDELINE = "guideline", _("Guideline")
@@ -233,6 +235,7 @@ class RoundTableReportPage(ResourcePage):
     """The report of a round table: who met, where, what each speaker said, what to take away."""
 
     fixed_kind = ResourcePage.Kind.REPORT
+    search_result_date = "day"  # The day of the meeting.
 
     meeting_date = models.DateField(_("date of the meeting"), null=True, blank=True)
     venue = models.CharField(

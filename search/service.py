@@ -530,13 +530,21 @@ class SearchService:
                         place_names.get(slug, slug)
                         for slug in answer.held.get(page.pk, {}).get("place", ())
                     ),
-                    "day": answer.days.get(page.pk),
+                    **self.result_date(page, answer),
                     "language_name": (locale_of(page).get_display_name() if all_languages else ""),
                     "request": self.request,
                 },
             )
             for page in Page.objects.live().filter(id__in=page_ids)
         }
+
+    @staticmethod
+    def result_date(page: Page, answer: Answer) -> dict:
+        """The date a result's heading shows, as its page type says (`search_result_date`)."""
+        shown = page.specific_class.search_result_date
+        if shown == "year":
+            return {"year": min(answer.held.get(page.pk, {}).get("year", ()), default="")}
+        return {"day": answer.days.get(page.pk) if shown == "day" else None}
 
     def promotions(self, query: str) -> list[Page]:
         if query.lower() not in promoted_queries():  # Most searches: no query.

@@ -47,6 +47,10 @@ class BasePage(Page):
     across the network whatever the reader's language.
     """
 
+    # What a search result shows of the page's date: "day" (`result_day`), "year" (the value of
+    # its "year" facet: when a resource was issued, not when the hub published it), or "".
+    search_result_date = "day"
+
     summary = models.TextField(
         _("summary"),
         blank=True,

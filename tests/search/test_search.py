@@ -150,6 +150,14 @@ class SeedSearchTests(SearchTestCase):
         self.assertNotIn("<time", hits[place.pk].head)
         self.assertIn('<time datetime="2017-11-24">', hits[event.pk].head)
 
+    def test_a_resource_is_shown_with_the_year_it_was_issued_not_the_day_it_was_published(self):
+        hits = {hit.page_id: hit for hit in self.search(q="Vienna").context["outcome"].hits}
+        directive = Page.objects.get(slug="directive-2011-36-eu", locale__language_code="en")
+        protocol = Page.objects.get(slug="palermo-protocol", locale__language_code="en")
+
+        self.assertIn(' · <time datetime="2011">2011</time></p>', hits[directive.pk].head)
+        self.assertNotIn("<time", hits[protocol.pk].head)  # Its year is not known.
+
     def test_an_excerpt_does_not_repeat_the_title_its_heading_shows(self):
         practice = GoodPracticePage.objects.get(slug=VIENNA, locale__language_code="en")
         hits = self.search(q="GRETA working group").context["outcome"].hits
