@@ -453,6 +453,8 @@ class PlaceIndexPage(BasePage):
 class PlacePage(BasePage):
     """A city or region: its practices, its organisations and what happens there."""
 
+    search_result_date = ""  # A place is not news.
+
     place = models.ForeignKey(
         Place,
         verbose_name=_("place"),
@@ -486,10 +488,6 @@ class PlacePage(BasePage):
 
     def facet_values(self) -> dict[str, list[str]]:
         return {"place": [self.place.slug], "country": [self.place.country.code]}
-
-    def result_day(self) -> None:
-        """A place is not news: search results show it without a date, last by date."""
-        return None
 
     def extra_search_text(self) -> list[str]:
         place = self.place

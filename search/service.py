@@ -101,15 +101,10 @@ def gather_facts(pages: PageQuerySet) -> dict[int, Facts]:
     practice_places = GoodPracticePage.places.through.objects.filter(
         goodpracticepage_id__in=page_ids
     ).values_list("goodpracticepage_id", "place__slug", "place__country__code")
-    place_pages = list(
+    single_places = [
         PlacePage.objects.filter(pk__in=page_ids).values_list(
             "pk", "place__slug", "place__country__code"
-        )
-    )
-    for page_id, _place, _country in place_pages:
-        days[page_id] = None  # As `PlacePage.result_day`: a place is not news.
-    single_places = [
-        place_pages,
+        ),
         EventPage.objects.filter(pk__in=page_ids, place__isnull=False).values_list(
             "pk", "place__slug", "place__country__code"
         ),
