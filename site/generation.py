@@ -24,6 +24,7 @@ from typing import TypeVar
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 GENERATION_KEY = "page-cache:generation"
 T = TypeVar("T")
@@ -80,7 +81,17 @@ def _stored_generation() -> str:
 
 
 def new_generation(*args, **kwargs) -> None:
-    """Make every cached page and every derived value stale (old pages expire on their own)."""
+    """Make every cached page and every derived value stale (old pages expire on their own).
+
+    Inside a transaction, again when it commits: until then, other requests read the content
+    as it was, and what they cache under the new generation would be served after the commit.
+    """
+    _start_generation()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_start_generation)
+
+
+def _start_generation() -> None:
     token = uuid.uuid4().hex
     cache.set(generation_key(), token, timeout=None)
     if _request_generation.get() is not None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.core.management import call_command
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -68,13 +68,6 @@ def card_links(cards) -> list[tuple[str, str]]:
     ]
 
 
-def refresh_search_index() -> None:
-    """Make what was just indexed searchable (OpenSearch shows new documents after a refresh)."""
-    backend = get_search_backend("default")
-    if hasattr(backend, "es"):
-        backend.get_index_for_model(Page).refresh()
-
-
 def pdf_with_text(text: str) -> bytes:
     """A one-page PDF showing `text` in Helvetica: enough for a PDF reader to extract it."""
     escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
@@ -112,4 +105,3 @@ def rebuild_search_index() -> None:
     backend = get_search_backend("default")
     if hasattr(backend, "es"):
         call_command("update_index", backend_name="default", verbosity=0)
-        refresh_search_index()

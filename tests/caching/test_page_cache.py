@@ -51,6 +51,18 @@ class PageCacheTests(TestCase):
         self.assertEqual(response["X-Cache"], "MISS")
         self.assertContains(response, "A summary published a moment ago.")
 
+    def test_what_is_cached_while_a_publish_commits_is_not_served_after_it(self):
+        """A visitor served between a publish and its commit reads the page as it was before,
+        and the page cache keeps it under the generation the publish started: once the
+        publish has committed, that page is not served."""
+        with self.captureOnCommitCallbacks(execute=True):
+            self.practice.summary = "A summary published a moment ago."
+            self.practice.save_revision().publish()
+            self.assertEqual(self.client.get(VIENNA)["X-Cache"], "MISS")
+            self.assertEqual(self.client.get(VIENNA)["X-Cache"], "HIT")
+
+        self.assertEqual(self.client.get(VIENNA)["X-Cache"], "MISS")
+
     def test_unpublishing_removes_the_page_at_once(self):
         self.client.get(VIENNA)
         self.practice.unpublish()

@@ -11,7 +11,6 @@ from meetings.models import EventIndexPage, EventPage
 from practices.models import GoodPracticePage, PlaceIndexPage, PlacePage
 from resources.models import ResourceIndexPage, RoundTableReportPage
 from tests.practices.factories import GoodPracticePageFactory
-from tests.utils import refresh_search_index
 
 
 def english(model):
@@ -50,9 +49,6 @@ class QueryCountTests(TestCase):
                 places=self.places,
                 themes=self.themes,
             )
-        # Searchable at once: OpenSearch shows new documents only after a refresh, and a
-        # search without results asks other queries (suggestion, other languages).
-        refresh_search_index()
 
     def queries(self, url):
         self.client.get(url)  # Builds what a process keeps between requests.

@@ -28,7 +28,6 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS
-from tests.utils import refresh_search_index
 
 
 class SQLiteSnapshot:
@@ -94,7 +93,6 @@ def transactional_db(django_db_setup, django_db_blocker, demo_snapshot):
         demo_snapshot.restore()
         for page in Page.objects.filter(pk__in=revised).specific():
             index.insert_or_update_object(page)
-        refresh_search_index()
 
 
 @pytest.fixture(scope="package")

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from dcaht.roles import CONTRIBUTORS, MODERATORS, SECRETARIAT
 from practices.models import Proposal
-from tests.utils import rebuild_search_index, refresh_search_index
+from tests.utils import rebuild_search_index
 
 from .helpers import REFUSED, XHR, edit_url, make_user
 
@@ -104,7 +104,6 @@ class PublicInterfacesTests(ProposerDataTestCase):
 
     def test_once_published_the_practice_shows_its_text_but_not_who_proposed_it(self):
         self.page.get_latest_revision().publish()
-        refresh_search_index()
 
         texts = self.public_texts()
         self.assertIn(TITLE, texts[f"/en/practices/{self.page.slug}/"])

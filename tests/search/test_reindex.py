@@ -17,12 +17,10 @@ from dcaht.models import Organisation, Theme
 from dcaht.settings.base import task_backends
 from practices.models import GoodPracticePage, PlacePage
 from tests.search.test_search import SearchTestCase, slugs
-from tests.utils import refresh_search_index
 
 
 class ReindexTestCase(SearchTestCase):
     def search(self, query, language="en"):
-        refresh_search_index()
         response = self.client.get(f"/{language}/search/", {"q": query})
         self.assertEqual(response.status_code, HTTPStatus.OK)
         return set(slugs(response))

@@ -31,7 +31,7 @@ from practices.models import GoodPracticePage
 from resources.models import GuidelinePage, RoundTableReportPage
 from search.engines import EXCERPT_LENGTH, OpenSearchEngine, engines, make_excerpt
 from search.models import UnansweredQuery
-from tests.utils import pdf_with_text, rebuild_search_index, refresh_search_index, translate
+from tests.utils import pdf_with_text, rebuild_search_index, translate
 
 ON_OPENSEARCH = bool(settings.SEARCH_URL)
 NEEDS_OPENSEARCH = "needs a real OpenSearch node: set SEARCH_URL (make opensearch)"
@@ -303,7 +303,6 @@ class IndexFollowsPublishingTests(SearchTestCase):
         )
 
     def titles(self, query, language="en"):
-        refresh_search_index()
         response = self.client.get(f"/{language}/search/", {"q": query})
         return shown(response, "title")
 
@@ -337,7 +336,6 @@ class ReportTextSearchTests(SearchTestCase):
         contribution.summary = "<p>The shelter opened in May.</p><p>Quokkaville hosts another.</p>"
         contribution.save()
         report.save_revision().publish()
-        refresh_search_index()
 
         response = self.client.get("/en/search/", {"q": "Quokkaville"})
 
@@ -358,7 +356,6 @@ class DocumentTextSearchTests(SearchTestCase):
         )
         guidelines.document = document
         guidelines.save_revision().publish()
-        refresh_search_index()
 
         response = self.client.get("/en/search/", {"q": "quadrilateral zygomorphic"})
 
