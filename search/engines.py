@@ -13,7 +13,7 @@ import html
 import logging
 import re
 import time
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,6 +31,7 @@ from opensearchpy import Q
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 from opensearchpy.exceptions import TransportError
 
+from dcaht.generation import remember
 from dcaht.i18n import LANGUAGE_CODES
 from dcaht.models import BasePage
 
@@ -50,6 +51,8 @@ FACET_VALUES = 1000
 FIRST = 10_000
 # How deep OpenSearch pages through results (its `index.max_result_window`).
 MAX_RESULT_WINDOW = 10_000
+# The most searches whose counts a process keeps in one generation (`search_page`).
+COUNTED_SEARCHES = 128
 
 
 @dataclass
@@ -199,11 +202,12 @@ class OpenSearchEngine:
         offset: int = 0,
         size: int = 10,
     ) -> SearchPage:
-        """One page of results for a query, in one request: the live pages of some locales
-        outside the `private` sections, filtered by the `wanted` facet values (AND across
-        facets, OR inside one), best first or latest first, the pages of `first_locale_id`
-        before the others; with the count of each value of `facets` over every match, under
-        the filters of the other facets (what choosing the value would give)."""
+        """One page of results for a query, in one request (none for counts already kept): the
+        live pages of some locales outside the `private` sections, filtered by the `wanted`
+        facet values (AND across facets, OR inside one), best first or latest first, the pages
+        of `first_locale_id` before the others; with the count of each value of `facets` over
+        every match, under the filters of the other facets (what choosing the value would
+        give)."""
         self.ensure_current_index()
         held_field = f"{self.prefix}search_facets_filter"
         day_field = f"{self.prefix}search_day_filter"
@@ -218,33 +222,33 @@ class OpenSearchEngine:
         text = self._query(query, language_codes)
         everything = Q("bool", filter=list(filters.values())) if filters else None
         # Two searches in one request. The first counts: every match, under the filters, and
-        # each facet's values under the other facets' filters; it scores nothing, and as it
-        # asks for no hits OpenSearch keeps its answer (the request cache) until the index
-        # changes. The second ranks: the page of results, with their excerpts, without
-        # counting every match (so OpenSearch may skip those that cannot make the page).
-        counting = {
-            "query": Q("bool", filter=[text, *scope], must_not=outside).to_dict(),
-            "size": 0,
-            "track_total_hits": True,
-            "aggs": {
-                facet: {
-                    "filter": Q(
-                        "bool", filter=[f for other, f in filters.items() if other != facet]
-                    ).to_dict(),
-                    "aggs": {
-                        "values": {
-                            "terms": {
-                                "field": held_field,
-                                "include": f"{re.escape(facet)}:.*",
-                                "size": FACET_VALUES,
-                            }
-                        }
-                    },
-                }
-                for facet in facets
-            },
-        }
-        searches = [{}, counting]
+        # each facet's values under the other facets' filters; it scores nothing, and each
+        # process keeps its answer for the generation (the last COUNTED_SEARCHES searches), so
+        # that the next page of results, or the same search again, asks only for the second.
+        # The second ranks: the page of results, with their excerpts, without counting every
+        # match (so OpenSearch may skip those that cannot make the page).
+        kept = remember("search counts", OrderedDict)
+        key = (
+            query,
+            tuple(locale_ids),
+            tuple(language_codes),
+            tuple((facet, tuple(values)) for facet, values in wanted.items() if values),
+            tuple(facets),
+            tuple(private),
+        )
+        if key in kept:
+            kept.move_to_end(key)
+            searches = []
+        else:
+            counting = {
+                "query": Q("bool", filter=[text, *scope], must_not=outside).to_dict(),
+                "size": 0,
+                "track_total_hits": True,
+                "aggs": {
+                    facet: self._facet_aggregation(facet, held_field, filters) for facet in facets
+                },
+            }
+            searches = [{}, counting]
         if size:
             # The pages of one language first: a score above any a text can earn (a script
             # sorting them would read every match).
@@ -286,6 +290,50 @@ class OpenSearchEngine:
         if everything is not None:
             for search in searches[1::2]:
                 search["post_filter"] = everything.to_dict()
+        answers = iter(self._msearch(searches) if searches else [])
+        if key not in kept:
+            kept[key] = self._counts(next(answers), facets)
+            if len(kept) > COUNTED_SEARCHES:
+                kept.popitem(last=False)
+        total, counts = kept[key]
+        page = SearchPage(total=total, counts=counts)
+        ranked = next(answers) if size else {}
+        for hit in ranked.get("hits", {}).get("hits", []):
+            fields = hit["fields"]
+            page_id = int(fields["pk"][0])
+            page.ids.append(page_id)
+            page.titles[page_id] = fields["title_filter"][0]
+            page.locales[page_id] = int(fields["locale_id_filter"][0])
+            held = {}
+            for value in fields.get(held_field, []):
+                facet, _colon, held_value = value.partition(":")
+                held.setdefault(facet, []).append(held_value)
+            page.held[page_id] = {facet: tuple(values) for facet, values in held.items()}
+            day = fields.get(day_field)
+            page.days[page_id] = date.fromisoformat(day[0]) if day else None
+            if (excerpt := self._excerpt(hit)) is not None:
+                page.excerpts[page_id] = excerpt
+        return page
+
+    @staticmethod
+    def _facet_aggregation(facet: str, held_field: str, filters: dict[str, Q]) -> dict:
+        """The count of each value of a facet, under the filters of the other facets."""
+        return {
+            "filter": Q(
+                "bool", filter=[f for other, f in filters.items() if other != facet]
+            ).to_dict(),
+            "aggs": {
+                "values": {
+                    "terms": {
+                        "field": held_field,
+                        "include": f"{re.escape(facet)}:.*",
+                        "size": FACET_VALUES,
+                    }
+                }
+            },
+        }
+
+    def _msearch(self, searches: list[dict]) -> list[dict]:
         try:
             answers = self.backend.es.msearch(
                 body=searches,
@@ -303,30 +351,19 @@ class OpenSearchEngine:
             raise EngineUnavailable(str(error)) from error
         if errors := [answer["error"] for answer in answers if "error" in answer]:
             raise EngineUnavailable(str(errors[0]))
-        counted, ranked = answers[0], answers[1] if size else {}
-        page = SearchPage(total=counted.get("hits", {}).get("total", {}).get("value", 0))
-        for hit in ranked.get("hits", {}).get("hits", []):
-            fields = hit["fields"]
-            page_id = int(fields["pk"][0])
-            page.ids.append(page_id)
-            page.titles[page_id] = fields["title_filter"][0]
-            page.locales[page_id] = int(fields["locale_id_filter"][0])
-            held = {}
-            for value in fields.get(held_field, []):
-                facet, _colon, held_value = value.partition(":")
-                held.setdefault(facet, []).append(held_value)
-            page.held[page_id] = {facet: tuple(values) for facet, values in held.items()}
-            day = fields.get(day_field)
-            page.days[page_id] = date.fromisoformat(day[0]) if day else None
-            if (excerpt := self._excerpt(hit)) is not None:
-                page.excerpts[page_id] = excerpt
+        return answers
+
+    @staticmethod
+    def _counts(counted: dict, facets) -> tuple[int, dict[str, Counter]]:
+        """The number of matches, and the count of each value of each facet."""
         aggregations = counted.get("aggregations", {})
+        counts = {}
         for facet in facets:
             buckets = aggregations.get(facet, {}).get("values", {}).get("buckets", [])
-            page.counts[facet] = Counter(
+            counts[facet] = Counter(
                 {bucket["key"].partition(":")[2]: bucket["doc_count"] for bucket in buckets}
             )
-        return page
+        return counted.get("hits", {}).get("total", {}).get("value", 0), counts
 
     @property
     def index_name(self) -> str:

@@ -37,7 +37,6 @@ class MenuItem(NamedTuple):
     url: str
 
 
-@register.simple_tag(takes_context=True)
 def main_menu(context) -> list[MenuItem]:
     """The live pages below the home page shown in menus, with their addresses on the
     request's site: read and resolved once per generation, language and site."""
@@ -52,6 +51,18 @@ def main_menu(context) -> list[MenuItem]:
             for page in home.get_children().live().public().in_menu()
         ],
     )
+
+
+@register.simple_tag(takes_context=True)
+def menu_items(context) -> SafeString:
+    """The main menu's list items, the page shown marked as the current one."""
+    page = context.get("page")
+    current_pk = page.pk if isinstance(page, Page) else None
+    items = []
+    for item in main_menu(context):
+        current = ' aria-current="page"' if item.pk == current_pk else ""
+        items.append(f'<li><a href="{escape(item.url)}"{current}>{escape(item.title)}</a></li>')
+    return mark_safe("\n".join(items))  # noqa: S308 - every value is escaped
 
 
 @functools.lru_cache(maxsize=512)

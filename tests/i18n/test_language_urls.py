@@ -124,3 +124,39 @@ class DemoMenuTests(TestCase):
         section.show_in_menus = False
         section.save_revision().publish()
         self.assertNotIn("/en/resources/", self.menu("/en/"))
+
+
+class SiteChromeTests(TestCase):
+    """The parts of every page that are the same on all pages of a language (the brand, the
+    search box's labels, the footer) are rendered once per language: each reader still gets
+    their own language's, whatever page of another language was served before."""
+
+    def test_the_header_and_footer_are_in_the_readers_language_page_after_page(self):
+        for path, skip_link, brand in [
+            ("/en/", "Skip to main content", "Danube Cities Knowledge Hub"),
+            ("/sl/", "Preskoči na glavno vsebino", "Središče znanja podonavskih mest"),
+            ("/en/practices/", "Skip to main content", "Danube Cities Knowledge Hub"),
+            ("/sl/practices/", "Preskoči na glavno vsebino", "Središče znanja podonavskih mest"),
+        ]:
+            with self.subTest(path=path):
+                response = self.client.get(path)
+
+                self.assertContains(response, f'<a class="skip-link" href="#main">{skip_link}</a>')
+                self.assertContains(response, f'<span class="site-brand__name">{brand}</span>')
+                self.assertContains(response, f"<title>{response.context['page'].title} · {brand}")
+
+    def test_the_brand_links_to_the_home_page_in_the_readers_language(self):
+        for language in ("en", "sl", "de"):
+            with self.subTest(language=language):
+                response = self.client.get(f"/{language}/practices/")
+
+                self.assertContains(response, f'<a class="site-brand" href="/{language}/">')
+
+    def test_the_header_search_box_shows_each_search_s_own_words(self):
+        for query in ("Vienna", "Ljubljana"):
+            with self.subTest(query=query):
+                response = self.client.get("/en/search/", {"q": query})
+
+                self.assertContains(
+                    response, f'id="site-search-q" type="search" name="q" value="{query}"'
+                )
