@@ -8,6 +8,7 @@ Editors and other logged-in users never get a cached page, and a page that used 
 """
 
 import hashlib
+from collections import OrderedDict
 from collections.abc import Callable
 
 from django.conf import settings
@@ -23,7 +24,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .generation import generation, new_generation
+from .generation import generation, new_generation, remember
 from .models import SHARED_ENTITIES
 
 EXCLUDED_PREFIXES = ("/admin/", "/api/", "/documents/", "/healthz")
@@ -127,6 +128,8 @@ class AnonymousPageCacheMiddleware:
 # How long a fragment is kept: it is never stale (its key names the generation), so this only
 # bounds how long fragments of past generations take up room.
 FRAGMENT_SECONDS = 24 * 60 * 60
+# How many fragments each process keeps in its own memory as well (the last used).
+LOCAL_FRAGMENTS = 4096
 
 
 def cached_fragments(
@@ -134,9 +137,10 @@ def cached_fragments(
 ) -> dict[object, SafeString]:
     """HTML fragments (the cards of a listing; `name` is a slug), each rendered once per
     generation, language and site and kept in the cache, as Wagtail's `{% wagtailcache %}`
-    keeps one: one cache round trip for all of them, and `render(missing)` builds those not
-    kept yet, returning {key: html}. Answers {key: html} in the order of `keys`, without the
-    keys `render` left out (a page no longer live).
+    keeps one: one cache round trip for all of them, none for those this process kept in its
+    memory, and `render(missing)` builds those not kept yet, returning {key: html}. Answers
+    {key: html} in the order of `keys`, without the keys `render` left out (a page no longer
+    live).
 
     The page cache keeps whole pages for one address; fragments are shared by every address
     listing the same item (every filter combination, every page of results), and serve
@@ -144,11 +148,21 @@ def cached_fragments(
     """
     site = getattr(request, "_wagtail_site", None)
     prefix = f"fragment:{name}:{generation()}:{get_language()}:{site.pk if site else ''}:"
-    kept = cache.get_many([f"{prefix}{key}" for key in keys])
-    missing = [key for key in keys if f"{prefix}{key}" not in kept]
-    if missing:
-        rendered = {f"{prefix}{key}": html for key, html in render(missing).items()}
-        cache.set_many(rendered, FRAGMENT_SECONDS)
-        kept.update(rendered)
+    local = remember("fragments", OrderedDict)
+    found = {}
+    for key in keys:
+        if (html := local.get(f"{prefix}{key}")) is not None:
+            local.move_to_end(f"{prefix}{key}")
+            found[f"{prefix}{key}"] = html
+    if wanted := {f"{prefix}{key}": key for key in keys if f"{prefix}{key}" not in found}:
+        kept = cache.get_many(list(wanted))
+        if missing := [key for full, key in wanted.items() if full not in kept]:
+            rendered = {f"{prefix}{key}": html for key, html in render(missing).items()}
+            cache.set_many(rendered, FRAGMENT_SECONDS)
+            kept.update(rendered)
+        found.update(kept)
+        local.update(kept)
+        while len(local) > LOCAL_FRAGMENTS:
+            local.popitem(last=False)
     # Safe strings as `render` returned them: the cache pickles them as they are.
-    return {key: kept[f"{prefix}{key}"] for key in keys if f"{prefix}{key}" in kept}
+    return {key: found[f"{prefix}{key}"] for key in keys if f"{prefix}{key}" in found}

@@ -163,3 +163,13 @@ class SearchFreshnessTests(SearchTestCase):
         self.assertEqual(first_ids, {hit.page_id for hit in second.context["outcome"].hits})
         self.assertEqual(rendered.call_count, 1)
         self.assertEqual(set(rendered.call_args.args[1]), first_ids)
+
+    def test_a_worker_reads_the_results_it_showed_from_its_own_memory(self):
+        """The headings a worker rendered or read are kept in its memory as well: showing them
+        again costs no round trip to the cache (Redis, in production)."""
+        self.client.get("/en/search/", {"q": "Ljubljana"})
+        with mock.patch.object(cache, "get_many", wraps=cache.get_many) as read:
+            response = self.client.get("/en/search/", {"q": "Ljubljana", "sort": "date"})
+
+        self.assertTrue(response.context["outcome"].hits)
+        read.assert_not_called()
