@@ -1,6 +1,6 @@
-"""The filter form's checkboxes and the pagination's links, written in Python: a listing or
-search page shows up to sixty checkboxes and a dozen page links, and the template language
-spends more on their variables than on the rest of the page's form."""
+"""The filter form's facets and the pagination's links, written in Python: a listing or search
+page shows up to sixty checkboxes and a dozen page links, and the template language spends
+more on their variables than on the rest of the page's form."""
 
 from html import escape
 
@@ -8,11 +8,11 @@ from django import template
 from django.conf import settings
 from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import ngettext
 
 register = template.Library()
 
 
-@register.simple_tag
 def facet_options(entry: dict) -> SafeString:
     """The checkboxes of one facet of the filter form (an entry of
     `dcaht.filters.facet_entry`), each value escaped as the template language escapes it."""
@@ -29,6 +29,26 @@ def facet_options(entry: dict) -> SafeString:
             for option in entry["options"]
         )
     )
+
+
+@register.simple_tag
+def facet_fieldsets(facets: list[dict]) -> SafeString:
+    """The filter form's facets: each one's legend, its checkboxes and, when some of its
+    options are left out, the link showing them all."""
+    fieldsets = []
+    for entry in facets:
+        label = escape(str(entry["facet"].label))
+        more = ""
+        if hidden := entry["hidden"]:
+            text = ngettext(
+                "%(label)s: show %(counter)s more", "%(label)s: show %(counter)s more", hidden
+            ) % {"label": label, "counter": hidden}
+            more = f'\n<a class="facet__all" href="?{escape(entry["show_all_query"])}">{text}</a>'
+        fieldsets.append(
+            f'<fieldset class="facet">\n<legend>{label}</legend>\n{facet_options(entry)}{more}\n'
+            "</fieldset>"
+        )
+    return mark_safe("\n".join(fieldsets))  # noqa: S308 - every value is escaped
 
 
 @register.simple_tag
