@@ -13,7 +13,7 @@ import html
 import logging
 import re
 import time
-from collections import Counter, OrderedDict
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,7 +31,7 @@ from opensearchpy import Q
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 from opensearchpy.exceptions import TransportError
 
-from dcaht.generation import remember
+from dcaht.generation import last_used
 from dcaht.i18n import LANGUAGE_CODES
 from dcaht.models import BasePage
 
@@ -227,7 +227,7 @@ class OpenSearchEngine:
         # that the next page of results, or the same search again, asks only for the second.
         # The second ranks: the page of results, with their excerpts, without counting every
         # match (so OpenSearch may skip those that cannot make the page).
-        kept = remember("search counts", OrderedDict)
+        kept = last_used("search counts", COUNTED_SEARCHES)
         key = (
             query,
             tuple(locale_ids),
@@ -236,10 +236,8 @@ class OpenSearchEngine:
             tuple(facets),
             tuple(private),
         )
-        if key in kept:
-            kept.move_to_end(key)
-            searches = []
-        else:
+        searches = []
+        if (counted := kept.get(key)) is None:
             counting = {
                 "query": Q("bool", filter=[text, *scope], must_not=outside).to_dict(),
                 "size": 0,
@@ -248,7 +246,7 @@ class OpenSearchEngine:
                     facet: self._facet_aggregation(facet, held_field, filters) for facet in facets
                 },
             }
-            searches = [{}, counting]
+            searches += [{}, counting]
         if size:
             # The pages of one language first: a score above any a text can earn (a script
             # sorting them would read every match).
@@ -291,11 +289,10 @@ class OpenSearchEngine:
             for search in searches[1::2]:
                 search["post_filter"] = everything.to_dict()
         answers = iter(self._msearch(searches) if searches else [])
-        if key not in kept:
-            kept[key] = self._counts(next(answers), facets)
-            if len(kept) > COUNTED_SEARCHES:
-                kept.popitem(last=False)
-        total, counts = kept[key]
+        if counted is None:
+            counted = self._counts(next(answers), facets)
+            kept.put(key, counted)
+        total, counts = counted
         page = SearchPage(total=total, counts=counts)
         ranked = next(answers) if size else {}
         for hit in ranked.get("hits", {}).get("hits", []):

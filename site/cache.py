@@ -8,7 +8,6 @@ Editors and other logged-in users never get a cached page, and a page that used 
 """
 
 import hashlib
-from collections import OrderedDict
 from collections.abc import Callable
 
 from django.conf import settings
@@ -24,7 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .generation import generation, new_generation, remember
+from .generation import generation, last_used, new_generation
 from .models import SHARED_ENTITIES
 
 EXCLUDED_PREFIXES = ("/admin/", "/api/", "/documents/", "/healthz")
@@ -148,21 +147,17 @@ def cached_fragments(
     """
     site = getattr(request, "_wagtail_site", None)
     prefix = f"fragment:{name}:{generation()}:{get_language()}:{site.pk if site else ''}:"
-    local = remember("fragments", OrderedDict)
-    found = {}
-    for key in keys:
-        if (html := local.get(f"{prefix}{key}")) is not None:
-            local.move_to_end(f"{prefix}{key}")
-            found[f"{prefix}{key}"] = html
-    if wanted := {f"{prefix}{key}": key for key in keys if f"{prefix}{key}" not in found}:
+    local = last_used("fragments", LOCAL_FRAGMENTS)
+    names = {key: f"{prefix}{key}" for key in keys}
+    found = {name: html for name in names.values() if (html := local.get(name)) is not None}
+    if wanted := {name: key for key, name in names.items() if name not in found}:
         kept = cache.get_many(list(wanted))
-        if missing := [key for full, key in wanted.items() if full not in kept]:
-            rendered = {f"{prefix}{key}": html for key, html in render(missing).items()}
+        if missing := [key for name, key in wanted.items() if name not in kept]:
+            rendered = {names[key]: html for key, html in render(missing).items()}
             cache.set_many(rendered, FRAGMENT_SECONDS)
             kept.update(rendered)
+        for name, html in kept.items():
+            local.put(name, html)
         found.update(kept)
-        local.update(kept)
-        while len(local) > LOCAL_FRAGMENTS:
-            local.popitem(last=False)
     # Safe strings as `render` returned them: the cache pickles them as they are.
-    return {key: found[f"{prefix}{key}"] for key in keys if f"{prefix}{key}" in found}
+    return {key: found[name] for key, name in names.items() if name in found}

@@ -16,6 +16,7 @@ import hashlib
 import importlib.metadata
 import sys
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from contextvars import ContextVar
 from pathlib import Path
@@ -132,6 +133,34 @@ def remember(key: Hashable, derive: Callable[[], T]) -> T:
     if key not in values:
         values[key] = derive()
     return values[key]
+
+
+class LastUsed:
+    """Values of one kind, at most `most` of them: the one used least recently goes first."""
+
+    def __init__(self, most: int):
+        self.most = most
+        self.values: OrderedDict = OrderedDict()
+
+    def get(self, key: Hashable):
+        """The value kept under `key`, or None."""
+        value = self.values.get(key)
+        if value is not None:
+            self.values.move_to_end(key)
+        return value
+
+    def put(self, key: Hashable, value) -> None:
+        self.values[key] = value
+        self.values.move_to_end(key)
+        while len(self.values) > self.most:
+            self.values.popitem(last=False)
+
+
+def last_used(kind: str, most: int) -> LastUsed:
+    """The last `most` values of a kind this process used in this generation (a search's
+    counts, a rendered card): for what is worth keeping for the visitors who ask for it again,
+    but could not all be kept."""
+    return remember(("last used", kind), lambda: LastUsed(most))
 
 
 def recall(key: Hashable):

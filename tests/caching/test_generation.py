@@ -10,6 +10,7 @@ from django.test import RequestFactory, SimpleTestCase
 from dcaht.generation import (
     GenerationMiddleware,
     generation,
+    last_used,
     new_generation,
     release,
     remember,
@@ -45,6 +46,20 @@ class GenerationMiddlewareTests(SimpleTestCase):
         after = remember(("test value",), derive)
 
         self.assertEqual((first, again, after), (1, 1, 2))
+
+    def test_the_last_used_values_are_bounded_and_forgotten_after_a_change(self):
+        """What a process keeps of the last searches and cards stays within its bound (the
+        value used least recently goes first) and is not read after a change."""
+        kept = last_used("test values", 2)
+        kept.put("a", 1)
+        kept.put("b", 2)
+        kept.get("a")  # "b" is now the least recently used
+        kept.put("c", 3)
+
+        self.assertEqual((kept.get("a"), kept.get("b"), kept.get("c")), (1, None, 3))
+        self.assertIs(last_used("test values", 2), kept)
+        new_generation()
+        self.assertIsNone(last_used("test values", 2).get("a"))
 
 
 class ReleaseTests(SimpleTestCase):
