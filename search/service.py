@@ -24,6 +24,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, QueryDict
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -171,12 +172,15 @@ def live_facts(locale_ids: list[int]) -> Mapping[int, Facts]:
 
 def page_type_labels() -> dict[str, str]:
     """The "type" facet's values (a page model's name) and their labels, in the active
-    language."""
-    return {
-        model._meta.model_name: str(model._meta.verbose_name).capitalize()
-        for model in get_page_models()
-        if model._meta.app_label in TYPE_APPS
-    }
+    language (translated once per generation and language in each process)."""
+    return remember(
+        ("page type labels", get_language()),
+        lambda: {
+            model._meta.model_name: str(model._meta.verbose_name).capitalize()
+            for model in get_page_models()
+            if model._meta.app_label in TYPE_APPS
+        },
+    )
 
 
 def promoted_queries() -> frozenset[str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from itertools import islice
 from operator import and_, or_
+from typing import NamedTuple
 
 from django.core.paginator import Paginator
 from django.db import models
@@ -49,8 +50,7 @@ class Facet:
     parse: Callable[[str], object] | None = None
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     value: str
     label: str
     count: int

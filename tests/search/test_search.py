@@ -229,6 +229,20 @@ class SeedSearchTests(SearchTestCase):
                 checked += 1
         self.assertGreater(checked, 8)
 
+    def test_the_type_filter_is_labelled_in_each_readers_language(self):
+        def type_labels(language):
+            outcome = self.search(language, q="Ljubljana").context["outcome"]
+            (types,) = [item for item in outcome.facets if item["facet"].param == "type"]
+            return {option.label for option in types["options"]}
+
+        for language, practice, place in [
+            ("en", "Good practice", "Place"),
+            ("sl", "Dobra praksa", "Kraj"),
+            ("en", "Good practice", "Place"),
+        ]:
+            with self.subTest(language=language):
+                self.assertLessEqual({practice, place}, type_labels(language))
+
     def test_filters_combine_and_sort_by_date(self):
         both = self.search(q="trafficking", type="goodpracticepage", country="si")
         by_date = self.search(q="trafficking", sort="date").context["outcome"]
