@@ -486,6 +486,10 @@ class PlacePage(BasePage):
     search_select_related = ("place__country",)
     search_prefetch_related = ("place__organisations",)
 
+    def result_day(self) -> None:
+        """A place is not news: it comes last when results are sorted latest first."""
+        return None
+
     def facet_values(self) -> dict[str, list[str]]:
         return {"place": [self.place.slug], "country": [self.place.country.code]}
 

@@ -197,6 +197,12 @@ class ResourcePage(BasePage):
     search_select_related = ("issuing_body", "document")
     search_prefetch_related = ("themes",)
 
+    def result_day(self) -> dt.date | None:
+        """A resource sorts "latest first" by the year it was issued (its first day: below
+        what the hub published during that year), not by the day the hub published it; one
+        whose year is not known comes last."""
+        return dt.date(self.year, 1, 1) if self.year else None
+
     def facet_values(self) -> dict[str, list[str]]:
         return {
             "theme": [theme.slug for theme in self.themes.all()],

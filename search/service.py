@@ -102,10 +102,11 @@ def gather_facts(pages: PageQuerySet) -> dict[int, Facts]:
     practice_places = GoodPracticePage.places.through.objects.filter(
         goodpracticepage_id__in=page_ids
     ).values_list("goodpracticepage_id", "place__slug", "place__country__code")
+    place_pages = PlacePage.objects.filter(pk__in=page_ids).values_list(
+        "pk", "place__slug", "place__country__code"
+    )
     single_places = [
-        PlacePage.objects.filter(pk__in=page_ids).values_list(
-            "pk", "place__slug", "place__country__code"
-        ),
+        place_pages,
         EventPage.objects.filter(pk__in=page_ids, place__isnull=False).values_list(
             "pk", "place__slug", "place__country__code"
         ),
@@ -117,6 +118,8 @@ def gather_facts(pages: PageQuerySet) -> dict[int, Facts]:
         for page_id, place, country in values:
             held["place"][page_id].add(place)
             held["country"][page_id].add(country)
+    for page_id, _place, _country in place_pages:  # Read once: the query set keeps its rows.
+        days[page_id] = None
     theme_rows = [
         GoodPracticePage.themes.through.objects.filter(
             goodpracticepage_id__in=page_ids
@@ -138,7 +141,7 @@ def gather_facts(pages: PageQuerySet) -> dict[int, Facts]:
     ):
         if year:
             held["year"][page_id].add(str(year))
-        days[page_id] = meeting_date or days[page_id]
+        days[page_id] = meeting_date or (date(year, 1, 1) if year else None)
     for page_id, start_date in EventPage.objects.filter(pk__in=page_ids).values_list(
         "pk", "start_date"
     ):

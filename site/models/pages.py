@@ -151,7 +151,8 @@ class BasePage(Page):
         return self.result_day()
 
     def result_day(self) -> date | None:
-        """The date a search result shows, and sorts by: by default, the first publication."""
+        """The date a search result sorts by ("latest first") and, for a page type whose
+        `search_result_date` is "day", shows: by default, the first publication."""
         return self.first_published_at.date() if self.first_published_at else None
 
     @property

@@ -27,8 +27,8 @@ from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from dcaht.models import Place
 from dcaht.settings.base import search_backends
-from practices.models import GoodPracticePage
-from resources.models import GuidelinePage, RoundTableReportPage
+from practices.models import GoodPracticePage, PlacePage
+from resources.models import GuidelinePage, ResourcePage, RoundTableReportPage
 from search.engines import EXCERPT_LENGTH, OpenSearchEngine, engines, make_excerpt
 from search.models import UnansweredQuery
 from tests.utils import pdf_with_text, rebuild_search_index, translate
@@ -38,6 +38,8 @@ NEEDS_OPENSEARCH = "needs a real OpenSearch node: set SEARCH_URL (make opensearc
 
 
 VIENNA = "vienna-local-greta-working-group"
+# Words in practices, legal instruments and places of the seed.
+LATEST_FIRST_QUERY = "trafficking"
 DATABASE_ONLY = {"default": {"BACKEND": "search.database_backend"}}
 
 
@@ -250,6 +252,29 @@ class SeedSearchTests(SearchTestCase):
         self.assertEqual(slugs(both), ["ljubljana-memorandum-of-cooperation"])
         days = [hit.day for hit in by_date.hits if hit.day]
         self.assertEqual(days, sorted(days, reverse=True))
+
+    def test_latest_first_sorts_a_resource_by_its_year_of_issue_and_a_place_last(self):
+        order = []
+        for number in range(1, 20):
+            hits = self.search(q=LATEST_FIRST_QUERY, sort="date", page=number).context["outcome"]
+            order += [hit.page_id for hit in hits.hits]
+            if not hits.hits.has_next():
+                break
+        kinds = {page.pk: page.specific_class for page in Page.objects.filter(id__in=order)}
+        practices = [i for i, pk in enumerate(order) if kinds[pk] is GoodPracticePage]
+        issued = set(
+            ResourcePage.objects.filter(
+                id__in=order, kind="legal-instrument", year__isnull=False
+            ).values_list("id", flat=True)
+        )
+        resources = [i for i, pk in enumerate(order) if pk in issued]
+        places = [i for i, pk in enumerate(order) if kinds[pk] is PlacePage]
+        self.assertTrue(practices and resources and places, order)
+
+        # The practices were published on the hub today, the instruments issued years ago; a
+        # place has no date.
+        self.assertLess(max(practices), min(resources))
+        self.assertLess(max(resources), min(places))
 
     @override_settings(WAGTAILSEARCH_BACKENDS=DATABASE_ONLY)
     def test_more_matches_than_the_database_ranks_say_at_least_and_why(self):
