@@ -118,8 +118,8 @@ def gather_facts(pages: PageQuerySet) -> dict[int, Facts]:
         for page_id, place, country in values:
             held["place"][page_id].add(place)
             held["country"][page_id].add(country)
-    for page_id, _place, _country in place_pages:  # Read once: the query set keeps its rows.
-        days[page_id] = None
+    for page_id, _place, _country in place_pages:  # The rows read above, kept by the query set.
+        days[page_id] = None  # `PlacePage.result_day`
     theme_rows = [
         GoodPracticePage.themes.through.objects.filter(
             goodpracticepage_id__in=page_ids
