@@ -197,11 +197,15 @@ class ResourcePage(BasePage):
     search_select_related = ("issuing_body", "document")
     search_prefetch_related = ("themes",)
 
+    @staticmethod
+    def issue_day(year: int | None) -> dt.date | None:
+        """The day a resource issued in `year` sorts by "latest first": the year's first day
+        (below what the hub published during that year), not the day the hub published it;
+        none when the year is not known (it comes last)."""
+        return dt.date(year, 1, 1) if year else None
+
     def result_day(self) -> dt.date | None:
-        """A resource sorts "latest first" by the year it was issued (its first day: below
-        what the hub published during that year), not by the day the hub published it; one
-        whose year is not known comes last."""
-        return dt.date(self.year, 1, 1) if self.year else None
+        return self.issue_day(self.year)
 
     def facet_values(self) -> dict[str, list[str]]:
         return {

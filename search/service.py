@@ -141,7 +141,7 @@ def gather_facts(pages: PageQuerySet) -> dict[int, Facts]:
     ):
         if year:
             held["year"][page_id].add(str(year))
-        days[page_id] = meeting_date or (date(year, 1, 1) if year else None)
+        days[page_id] = meeting_date or ResourcePage.issue_day(year)
     for page_id, start_date in EventPage.objects.filter(pk__in=page_ids).values_list(
         "pk", "start_date"
     ):
