@@ -6,4 +6,7 @@ class DcahtConfig(AppConfig):
     verbose_name = "Danube Cities Knowledge Hub"
 
     def ready(self):
-        from . import cache  # noqa: F401 - connects the page cache's invalidation signals
+        from . import (
+            admin_input,  # noqa: F401 - keeps NUL out of string translations
+            cache,  # noqa: F401 - connects the page cache's invalidation signals
+        )

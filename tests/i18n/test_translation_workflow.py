@@ -12,10 +12,16 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import TestCase
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 
 from wagtail.users.models import UserProfile
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from practices.models import GoodPracticePage
 from tests.utils import translate
@@ -207,6 +213,26 @@ class TranslationStatusTests(TestCase):
                 self.assertEqual(len(errors), 1)
         after = list(StringTranslation.objects.values_list("id", "data").order_by("id"))
         self.assertEqual(after, before)
+
+    def test_a_string_pasted_with_a_nul_character_is_saved_without_it(self):
+        """PostgreSQL refuses NUL in text: the editor's save was a 500 and lost the string."""
+        translation = translation_of(self.source, "hr")
+        title = StringSegment.objects.get(source=translation.source, string__data=self.source.title)
+        url = reverse("wagtail_localize:edit_string_translation", args=[translation.id, title.id])
+
+        # As the editor sends it: a PUT of a multipart form.
+        response = self.client.put(
+            url,
+            encode_multipart(BOUNDARY, {"value": "Beč –\x00 nova radna skupina"}),
+            content_type=MULTIPART_CONTENT,
+        )
+
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertEqual(response.json()["data"], "Beč – nova radna skupina")
+        saved = StringTranslation.objects.get(
+            translation_of=title.string, locale__language_code="hr", context=title.context
+        )
+        self.assertEqual(saved.data, "Beč – nova radna skupina")
 
 
 class TranslatorRoleTests(TestCase):

@@ -1,0 +1,56 @@
+"""Addresses of the admin holding a NUL character: a clear refusal, never a 500 (PostgreSQL
+refuses NUL in text, and some of Wagtail's admin views pass their parameters to it as they
+come)."""
+
+from http import HTTPStatus
+
+from django.contrib.auth import get_user_model
+from django.test import TestCase
+
+from wagtail.users.models import UserProfile
+
+
+class NulInAdminAddressesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.admin = get_user_model().objects.create_superuser("admin", "a@example.org", "x")
+        UserProfile.objects.create(user=cls.admin, preferred_language="en")
+
+    def setUp(self):
+        self.client.force_login(self.admin)
+
+    def test_an_address_with_a_nul_is_refused_with_a_message(self):
+        for address in (
+            "/admin/images/chooser/?tag=%00",  # Wagtail filtered the images by it: a 500.
+            "/admin/images/chooser/results/?tag=a%00b",
+            "/admin/pages/search/?q=vienna%00",
+            "/admin/snippets/dcaht/place/?q=%00&p=2",
+        ):
+            with self.subTest(address):
+                response = self.client.get(address)
+
+                self.assertEqual(response.status_code, HTTPStatus.BAD_REQUEST)
+                self.assertIn("NUL character", response.content.decode())
+
+    def test_the_refusal_is_written_in_the_users_admin_language(self):
+        UserProfile.objects.filter(user=self.admin).update(preferred_language="de")
+
+        response = self.client.get("/admin/images/chooser/?tag=%00")
+
+        self.assertEqual(response.status_code, HTTPStatus.BAD_REQUEST)
+        self.assertIn("enthält ein NUL-Zeichen", response.content.decode())
+
+    def test_the_same_addresses_without_it_answer(self):
+        for address in (
+            "/admin/images/chooser/?tag=shelter",
+            "/admin/images/chooser/results/?tag=a%20b",
+            "/admin/pages/search/?q=vienna%25",
+            "/admin/snippets/dcaht/place/?q=vienna",
+        ):
+            with self.subTest(address):
+                self.assertEqual(self.client.get(address).status_code, HTTPStatus.OK)
+
+    def test_the_public_pages_ignore_it_as_any_unknown_value(self):
+        response = self.client.get("/en/practices/?theme=%00")
+
+        self.assertEqual(response.status_code, HTTPStatus.OK)
