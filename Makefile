@@ -60,7 +60,7 @@ lock: ## Re-resolve the lock files from pyproject.toml (needs uv: pip install uv
 	uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes -q -c requirements.lock -o requirements-dev.lock
 
 messages: install ## Update the interface catalogues from the code (needs GNU gettext's xgettext)
-	$(MANAGE) makemessages --no-obsolete --no-location $(foreach l,de sl es ru,-l $(l)) \
+	$(MANAGE) makemessages --no-obsolete --no-location $(foreach l,de sl es ru ro bg hu hr sr sk cs uk,-l $(l)) \
 		--ignore ".venv/*" --ignore "var/*" --ignore "tests/*" --ignore "bench/*" --ignore "site/demo/*"
 	$(MANAGE) compile_translations
 
