@@ -27,35 +27,35 @@ def catalogue(code: str) -> polib.POFile:
     return polib.pofile(str(CATALOGUES / code / "LC_MESSAGES" / "django.po"))
 
 
-def forms(entry: polib.POEntry, plurals: int) -> list[str]:
-    if entry.msgid_plural:
-        return [entry.msgstr_plural.get(index, "") for index in range(plurals)]
-    return [entry.msgstr]
+def forms(po: polib.POFile, entry: polib.POEntry) -> list[str]:
+    """The translation of a message: each of the language's plural forms for a plural one."""
+    if not entry.msgid_plural:
+        return [entry.msgstr]
+    plurals = int(re.search(r"nplurals=(\d+)", po.metadata["Plural-Forms"]).group(1))
+    return [entry.msgstr_plural.get(index, "") for index in range(plurals)]
 
 
 class CatalogueTests(SimpleTestCase):
     def test_every_language_translates_every_message(self):
-        english = {entry.msgid for entry in catalogue("de")}
+        # `make messages` writes the messages of the code into every catalogue alike.
+        messages = {entry.msgid for entry in catalogue("de")}
         for code in TARGETS:
             with self.subTest(code):
                 po = catalogue(code)
-                plurals = int(re.search(r"nplurals=(\d+)", po.metadata["Plural-Forms"]).group(1))
-                self.assertEqual({entry.msgid for entry in po}, english)
+                self.assertEqual({entry.msgid for entry in po}, messages)
                 untranslated = [
                     entry.msgid
                     for entry in po
-                    if "fuzzy" in entry.flags
-                    or not all(text.strip() for text in forms(entry, plurals))
+                    if "fuzzy" in entry.flags or not all(text.strip() for text in forms(po, entry))
                 ]
                 self.assertEqual(untranslated, [])
 
     def test_a_translation_fills_in_only_what_the_code_gives(self):
         for code in TARGETS:
             po = catalogue(code)
-            plurals = int(re.search(r"nplurals=(\d+)", po.metadata["Plural-Forms"]).group(1))
             for entry in po:
                 given = set(PLACEHOLDER.findall(f"{entry.msgid} {entry.msgid_plural}"))
-                for text in forms(entry, plurals):
+                for text in forms(po, entry):
                     with self.subTest(code=code, msgid=entry.msgid[:40]):
                         # A singular form may write the count as a word ("one result").
                         self.assertLessEqual(set(PLACEHOLDER.findall(text)), given)

@@ -14,9 +14,8 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
-from django.utils import translation
 from django.utils.html import escape
-from django.utils.translation import gettext
+from django.utils.translation import gettext, override
 
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import (
@@ -42,7 +41,7 @@ MACHINE_TRANSLATED = (
 
 
 def in_croatian(message: str) -> str:
-    with translation.override("hr"):
+    with override("hr"):
         return gettext(message)
 
 
@@ -136,16 +135,17 @@ class TranslationStatusTests(TestCase):
         self.publish_source_change()
 
         self.assertEqual(self.status("hr")[CROATIAN_TITLE], "Translated, outdated")
+        outdated = in_croatian(OUTDATED).split("%(date)s")[0]
         original = f'<a href="/en/practices/{VIENNA}/" hreflang="en">'
         page = self.client.get(f"/hr/practices/{VIENNA}/")
-        self.assertContains(page, in_croatian(OUTDATED).split("%(date)s")[0])
+        self.assertContains(page, outdated)
         self.assertContains(page, original, html=False)
 
         self.sync_translations()
 
         self.assertEqual(self.status("hr")[CROATIAN_TITLE], "Translated, up to date")
         page = self.client.get(f"/hr/practices/{VIENNA}/")
-        self.assertNotContains(page, in_croatian(OUTDATED).split("%(date)s")[0])
+        self.assertNotContains(page, outdated)
         self.assertNotContains(page, original, html=False)
         self.assertContains(page, "An updated summary.")
 
