@@ -1,7 +1,8 @@
-"""The NUL character (U+0000) in what the admin's upstream views hand to the database unchecked.
+"""Bad input that Wagtail's and wagtail-localize's admin views pass on unchecked: a clear
+refusal, never a 500.
 
-PostgreSQL refuses NUL in text, and two places of Wagtail's and wagtail-localize's admin pass
-a visitor's text to it without Django's forms (which refuse NUL with a message): the image
+NUL characters (U+0000). PostgreSQL refuses NUL in text, and two places of the admin pass a
+visitor's text to it without Django's forms (which refuse NUL with a message): the image
 chooser's `tag` parameter, and the translation editor, which saves each string as typed. A
 translator pasting text that held an invisible NUL (copied from a PDF) got a 500 and the
 string was not saved; the same address on SQLite saved the NUL into the page.
@@ -12,6 +13,15 @@ string was not saved; the same address on SQLite saved the NUL into the page.
 - An admin address whose query string holds a NUL is answered 400 Bad Request with a
   message, in the user's admin language: no admin listing or chooser has anything to find
   for it.
+
+Numbers beyond the database's integers. The page explorer filters by `owner` and
+`content_type` as they come: on SQLite, `?owner=99999999999999999999` was a 500. An admin
+request holding a number the database cannot store is answered 400 with a message.
+
+The translation editor's saves without a value. wagtail-localize's string and override
+endpoints read the `value` field of a PUT without checking that it is there (the editor always
+sends it): a PUT without it, or in JSON, was a 500. It is answered 400, as the API's other
+refusals are, and nothing is saved.
 """
 
 from http import HTTPStatus
@@ -19,7 +29,8 @@ from urllib.parse import unquote
 
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
+from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.translation import gettext as _
 
 from wagtail.admin.localization import get_localized_response
@@ -27,6 +38,10 @@ from wagtail_localize.models import StringTranslation
 
 NUL = "\x00"
 ADMIN_PREFIX = "/admin/"
+# wagtail-localize's endpoints that read `request.POST["value"]` unchecked.
+VALUE_ENDPOINTS = frozenset(
+    {"wagtail_localize:edit_string_translation", "wagtail_localize:edit_override"}
+)
 
 
 @receiver(pre_save, sender=StringTranslation, dispatch_uid="string-translation-without-nul")
@@ -34,7 +49,7 @@ def remove_nul(sender, instance: StringTranslation, **kwargs) -> None:
     instance.data = instance.data.replace(NUL, "")
 
 
-class RefuseNulInAdminQueryMiddleware:
+class AdminInputMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -42,13 +57,33 @@ class RefuseNulInAdminQueryMiddleware:
         if request.path.startswith(ADMIN_PREFIX) and NUL in unquote(
             request.META.get("QUERY_STRING", "")
         ):
-            return get_localized_response(refuse, request)
+            return get_localized_response(refuse_nul, request)
         return self.get_response(request)
 
+    def process_exception(self, request, exception):
+        if not request.path.startswith(ADMIN_PREFIX):
+            return None
+        if isinstance(exception, OverflowError):
+            return get_localized_response(refuse_large_number, request)
+        match = request.resolver_match
+        if isinstance(exception, MultiValueDictKeyError) and match.view_name in VALUE_ENDPOINTS:
+            return get_localized_response(refuse_missing_value, request)
+        return None
 
-def refuse(request) -> HttpResponse:
+
+def refuse(message: str) -> HttpResponse:
     return HttpResponse(
-        _("This address holds a NUL character (U+0000): remove it and try again."),
-        status=HTTPStatus.BAD_REQUEST,
-        content_type="text/plain; charset=utf-8",
+        message, status=HTTPStatus.BAD_REQUEST, content_type="text/plain; charset=utf-8"
     )
+
+
+def refuse_nul(request) -> HttpResponse:
+    return refuse(_("This address holds a NUL character (U+0000): remove it and try again."))
+
+
+def refuse_large_number(request) -> HttpResponse:
+    return refuse(_("A number you gave is too large for the database: correct it and try again."))
+
+
+def refuse_missing_value(request) -> JsonResponse:
+    return JsonResponse({"value": [_("This field is required.")]}, status=HTTPStatus.BAD_REQUEST)

@@ -96,7 +96,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "dcaht.admin_input.RefuseNulInAdminQueryMiddleware",
+    "dcaht.admin_input.AdminInputMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "dcaht.cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -1,12 +1,14 @@
-"""Addresses of the admin holding a NUL character: a clear refusal, never a 500 (PostgreSQL
-refuses NUL in text, and some of Wagtail's admin views pass their parameters to it as they
-come)."""
+"""Addresses of the admin holding a NUL character or a number beyond the database's integers:
+a clear refusal, never a 500 (some of Wagtail's admin views pass their parameters to the
+database as they come; PostgreSQL refuses NUL in text, SQLite integers beyond 64 bits)."""
 
 from http import HTTPStatus
 
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.test import TestCase
 
+from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
 
@@ -52,5 +54,34 @@ class NulInAdminAddressesTests(TestCase):
 
     def test_the_public_pages_ignore_it_as_any_unknown_value(self):
         response = self.client.get("/en/practices/?theme=%00")
+
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+
+
+class LargeNumbersInAdminAddressesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.admin = get_user_model().objects.create_superuser("admin", "a@example.org", "x")
+        UserProfile.objects.create(user=cls.admin, preferred_language="en")
+        cls.home = Page.objects.get(depth=2, locale__language_code="en")
+
+    def setUp(self):
+        self.client.force_login(self.admin)
+
+    def test_the_explorer_filtered_by_a_number_beyond_the_databases_integers(self):
+        """SQLite cannot compare with it (a 500 in Wagtail's explorer); PostgreSQL finds no
+        page for it."""
+        for parameter in ("owner", "content_type"):
+            with self.subTest(parameter):
+                response = self.client.get(f"/admin/pages/{self.home.id}/", {parameter: "9" * 20})
+
+                if connection.vendor == "sqlite":
+                    self.assertEqual(response.status_code, HTTPStatus.BAD_REQUEST)
+                    self.assertIn("too large for the database", response.content.decode())
+                else:
+                    self.assertEqual(response.status_code, HTTPStatus.OK)
+
+    def test_the_explorer_filtered_by_an_existing_owner_answers(self):
+        response = self.client.get(f"/admin/pages/{self.home.id}/", {"owner": self.admin.pk})
 
         self.assertEqual(response.status_code, HTTPStatus.OK)

@@ -251,6 +251,25 @@ class TranslationStatusTests(TestCase):
         )
         self.assertEqual(saved.data, "Beč – nova radna skupina")
 
+    def test_a_save_without_a_value_is_refused_and_saves_nothing(self):
+        """The editor always sends `value`; wagtail-localize read it unchecked: a 500."""
+        translation = translation_of(self.source, "hr")
+        title = StringSegment.objects.get(source=translation.source, string__data=self.source.title)
+        url = reverse("wagtail_localize:edit_string_translation", args=[translation.id, title.id])
+        before = list(StringTranslation.objects.values_list("id", "data").order_by("id"))
+
+        for label, body, content_type in (
+            ("a form without the field", encode_multipart(BOUNDARY, {}), MULTIPART_CONTENT),
+            ("JSON", '{"value": "Beč"}', "application/json"),
+        ):
+            with self.subTest(label):
+                response = self.client.put(url, body, content_type=content_type)
+
+                self.assertEqual(response.status_code, HTTPStatus.BAD_REQUEST)
+                self.assertEqual(response.json(), {"value": ["This field is required."]})
+        after = list(StringTranslation.objects.values_list("id", "data").order_by("id"))
+        self.assertEqual(after, before)
+
 
 class TranslatorRoleTests(TestCase):
     @classmethod
