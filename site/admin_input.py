@@ -18,6 +18,11 @@ Numbers beyond the database's integers. The page explorer filters by `owner` and
 `content_type` as they come: on SQLite, `?owner=99999999999999999999` was a 500. An admin
 request holding a number the database cannot store is answered 400 with a message.
 
+Page numbers of a list that do not exist. The workflow editor's list of pages reads `p` as it
+comes: `?p=2` of a workflow with one page of pages, `?p=0` or `?p=abc`, was a 500. An admin
+address whose page number does not exist is sent to the list's first page (the same address
+without `p`).
+
 The translation editor's saves without a value. wagtail-localize's string and override
 endpoints read the `value` field of a PUT without checking that it is there (the editor always
 sends it): a PUT without it, or in JSON, was a 500. It is answered 400, as the API's other
@@ -27,9 +32,10 @@ refusals are, and nothing is saved.
 from http import HTTPStatus
 from urllib.parse import unquote
 
+from django.core.paginator import InvalidPage
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.translation import gettext as _
 
@@ -38,6 +44,7 @@ from wagtail_localize.models import StringTranslation
 
 NUL = "\x00"
 ADMIN_PREFIX = "/admin/"
+PAGE_PARAM = "p"  # The page number of Wagtail's admin lists.
 # wagtail-localize's endpoints that read `request.POST["value"]` unchecked.
 VALUE_ENDPOINTS = frozenset(
     {"wagtail_localize:edit_string_translation", "wagtail_localize:edit_override"}
@@ -65,10 +72,29 @@ class AdminInputMiddleware:
             return None
         if isinstance(exception, OverflowError):
             return get_localized_response(refuse_large_number, request)
+        if request.method == "GET" and is_bad_page_number(request, exception):
+            return first_page(request)
         match = request.resolver_match
         if isinstance(exception, MultiValueDictKeyError) and match.view_name in VALUE_ENDPOINTS:
             return get_localized_response(refuse_missing_value, request)
         return None
+
+
+def is_bad_page_number(request, exception: Exception) -> bool:
+    """Whether a list's page number `p` caused the exception: a page the list does not have,
+    or no number at all."""
+    number = request.GET.get(PAGE_PARAM)
+    if number is None:
+        return False
+    return isinstance(exception, InvalidPage) or (
+        isinstance(exception, ValueError) and not number.isdigit()
+    )
+
+
+def first_page(request) -> HttpResponseRedirect:
+    query = request.GET.copy()
+    del query[PAGE_PARAM]
+    return HttpResponseRedirect(f"{request.path}?{query.urlencode()}" if query else request.path)
 
 
 def refuse(message: str) -> HttpResponse:

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import TestCase
 
-from wagtail.models import Page
+from wagtail.models import Page, Workflow
 from wagtail.users.models import UserProfile
 
 
@@ -85,3 +85,33 @@ class LargeNumbersInAdminAddressesTests(TestCase):
         response = self.client.get(f"/admin/pages/{self.home.id}/", {"owner": self.admin.pk})
 
         self.assertEqual(response.status_code, HTTPStatus.OK)
+
+
+class PageNumbersOfAdminListsTests(TestCase):
+    """Wagtail's workflow editor read the page number of its list of pages unchecked: a 500."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.admin = get_user_model().objects.create_superuser("admin", "a@example.org", "x")
+        UserProfile.objects.create(user=cls.admin, preferred_language="en")
+        cls.workflow = Workflow.objects.get(name="Moderators approval")
+        cls.url = f"/admin/workflows/edit/{cls.workflow.pk}/"
+
+    def setUp(self):
+        self.client.force_login(self.admin)
+
+    def test_a_page_number_the_list_does_not_have_leads_to_its_first_page(self):
+        for number in ("2", "0", "abc", "9" * 30):
+            with self.subTest(number):
+                response = self.client.get(self.url, {"p": number, "q": "x"})
+
+                self.assertRedirects(response, f"{self.url}?q=x")
+
+    def test_the_first_page_lists_the_pages_of_the_workflow(self):
+        response = self.client.get(self.url, {"p": "1"})
+
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertEqual(
+            list(response.context["pages"].object_list),
+            list(Page.objects.filter(workflowpage__workflow=self.workflow)),
+        )
