@@ -1,6 +1,7 @@
-"""Addresses of the admin holding a NUL character or a number beyond the database's integers:
-a clear refusal, never a 500 (some of Wagtail's admin views pass their parameters to the
-database as they come; PostgreSQL refuses NUL in text, SQLite integers beyond 64 bits)."""
+"""Addresses of the admin holding a NUL character, a number beyond the database's integers or
+a page number a list does not have: a clear answer, never a 500 (some of Wagtail's admin views
+pass their parameters on as they come; PostgreSQL refuses NUL in text, SQLite integers beyond
+64 bits)."""
 
 from http import HTTPStatus
 
