@@ -23,6 +23,9 @@ LOG_TAG=bench
 source scripts/lib.sh
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -f "$RAW"; }
 trap cleanup EXIT
+# A database is named after it, and generate_bench_content takes up to a million.
+[[ "$PRACTICES" =~ ^[1-9][0-9]{0,5}$|^1000000$ ]] \
+  || die "PRACTICES is a whole number from 1 to 1000000, not '$PRACTICES'"
 
 make install >&2
 eval "$(bash scripts/services.sh up)"

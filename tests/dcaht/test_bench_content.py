@@ -2,6 +2,7 @@
 words of the demo content, and a second run that adds nothing."""
 
 import re
+import subprocess
 from http import HTTPStatus
 from io import StringIO
 
@@ -12,6 +13,7 @@ from wagtail.models import Page
 
 from dcaht.models import BasePage
 from practices.models import GoodPracticePage
+from tests.utils import REPO_ROOT
 
 
 def words(text: str) -> set[str]:
@@ -70,12 +72,34 @@ class BenchContentTests(TestCase):
 
     def test_bad_arguments_are_refused_before_anything_is_written(self):
         for arguments, message in [
-            (["--places", "0"], "'0' is not a whole number from 1 up"),
-            (["--practices", "-5"], "'-5' is not a whole number from 1 up"),
-            (["--organisations", "many"], "'many' is not a whole number from 1 up"),
+            (["--places", "0"], "'0' is not a whole number from 1 to 1000000"),
+            (["--practices", "-5"], "'-5' is not a whole number from 1 to 1000000"),
+            (["--organisations", "many"], "'many' is not a whole number from 1 to 1000000"),
+            # A typo's zeros: days of work, or a number beyond the database's integers.
+            (["--practices", "10000000"], "'10000000' is not a whole number from 1 to 1000000"),
+            (["--practices", "9" * 30], f"'{'9' * 30}' is not a whole number from 1 to 1000000"),
             (["--practices", "5", "--translate", "de,xx"], "No locale for xx"),
         ]:
             with self.subTest(arguments=arguments):
                 with self.assertRaisesMessage(CommandError, message):
                     call_command("generate_bench_content", *arguments, stdout=StringIO())
                 self.assertFalse(Page.objects.filter(slug__startswith="bench-").exists())
+
+
+def test_the_benchmark_refuses_a_scale_it_cannot_build_before_doing_anything():
+    """Its scale names a database: refused at once, before any install or service starts."""
+    for scale in ("1e4", "0", "1000001", 'x"; DROP DATABASE dcaht; --'):
+        finished = subprocess.run(  # noqa: S603 - the repository's script, arguments from here
+            ["/bin/bash", "bench/run.sh", scale],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+
+        assert finished.returncode == 1
+        assert finished.stdout == ""
+        assert finished.stderr.splitlines() == [
+            f"[bench] ERROR: PRACTICES is a whole number from 1 to 1000000, not '{scale}'"
+        ]

@@ -29,19 +29,24 @@ BATCH = 1000
 WORD = re.compile(r"[^\W\d_]+")
 
 
-def at_least_one(value: str) -> int:
-    if not value.isdecimal() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number from 1 up")
-    return int(value)
+# The most practices, places or organisations a run may ask for: a hundred times the
+# benchmark's scale. A typo's extra zeros are refused instead of running for days.
+MOST = 1_000_000
+
+
+def count(value: str) -> int:
+    if value.isdecimal() and len(value) <= len(str(MOST)) and 1 <= int(value) <= MOST:
+        return int(value)
+    raise argparse.ArgumentTypeError(f"{value!r} is not a whole number from 1 to {MOST}")
 
 
 class Command(BaseCommand):
     help = "Add synthetic places, organisations and practices (with translations) for benchmarks."
 
     def add_arguments(self, parser):
-        parser.add_argument("--practices", type=at_least_one, default=10_000)
-        parser.add_argument("--places", type=at_least_one, default=200)
-        parser.add_argument("--organisations", type=at_least_one, default=500)
+        parser.add_argument("--practices", type=count, default=10_000)
+        parser.add_argument("--places", type=count, default=200)
+        parser.add_argument("--organisations", type=count, default=500)
         parser.add_argument(
             "--translate", default="de,sl", help="languages that get translations of 1 in 5"
         )
