@@ -13,7 +13,9 @@ from wagtail.models import Page, Workflow
 from wagtail.users.models import UserProfile
 
 
-class NulInAdminAddressesTests(TestCase):
+class AdminTestCase(TestCase):
+    """A superuser whose admin is in English, logged in."""
+
     @classmethod
     def setUpTestData(cls):
         cls.admin = get_user_model().objects.create_superuser("admin", "a@example.org", "x")
@@ -22,6 +24,8 @@ class NulInAdminAddressesTests(TestCase):
     def setUp(self):
         self.client.force_login(self.admin)
 
+
+class NulInAdminAddressesTests(AdminTestCase):
     def test_an_address_with_a_nul_is_refused_with_a_message(self):
         for address in (
             "/admin/images/chooser/?tag=%00",  # Wagtail filtered the images by it: a 500.
@@ -59,15 +63,11 @@ class NulInAdminAddressesTests(TestCase):
         self.assertEqual(response.status_code, HTTPStatus.OK)
 
 
-class LargeNumbersInAdminAddressesTests(TestCase):
+class LargeNumbersInAdminAddressesTests(AdminTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.admin = get_user_model().objects.create_superuser("admin", "a@example.org", "x")
-        UserProfile.objects.create(user=cls.admin, preferred_language="en")
+        super().setUpTestData()
         cls.home = Page.objects.get(depth=2, locale__language_code="en")
-
-    def setUp(self):
-        self.client.force_login(self.admin)
 
     def test_the_explorer_filtered_by_a_number_beyond_the_databases_integers(self):
         """SQLite cannot compare with it (a 500 in Wagtail's explorer); PostgreSQL finds no
@@ -88,18 +88,14 @@ class LargeNumbersInAdminAddressesTests(TestCase):
         self.assertEqual(response.status_code, HTTPStatus.OK)
 
 
-class PageNumbersOfAdminListsTests(TestCase):
+class PageNumbersOfAdminListsTests(AdminTestCase):
     """Wagtail's workflow editor read the page number of its list of pages unchecked: a 500."""
 
     @classmethod
     def setUpTestData(cls):
-        cls.admin = get_user_model().objects.create_superuser("admin", "a@example.org", "x")
-        UserProfile.objects.create(user=cls.admin, preferred_language="en")
+        super().setUpTestData()
         cls.workflow = Workflow.objects.get(name="Moderators approval")
         cls.url = f"/admin/workflows/edit/{cls.workflow.pk}/"
-
-    def setUp(self):
-        self.client.force_login(self.admin)
 
     def test_a_page_number_the_list_does_not_have_leads_to_its_first_page(self):
         for number in ("2", "0", "abc", "9" * 30):
