@@ -82,13 +82,18 @@ class AdminInputMiddleware:
 
 def is_bad_page_number(request, exception: Exception) -> bool:
     """Whether a list's page number `p` caused the exception: a page the list does not have,
-    or no number at all."""
+    or no number Python reads."""
     number = request.GET.get(PAGE_PARAM)
     if number is None:
         return False
-    return isinstance(exception, InvalidPage) or (
-        isinstance(exception, ValueError) and not number.isdigit()
-    )
+    if isinstance(exception, InvalidPage):
+        return True
+    if isinstance(exception, ValueError):
+        try:
+            int(number)
+        except ValueError:
+            return True
+    return False
 
 
 def first_page(request) -> HttpResponseRedirect:

@@ -98,7 +98,8 @@ class PageNumbersOfAdminListsTests(AdminTestCase):
         cls.url = f"/admin/workflows/edit/{cls.workflow.pk}/"
 
     def test_a_page_number_the_list_does_not_have_leads_to_its_first_page(self):
-        for number in ("2", "0", "abc", "9" * 30):
+        # Beyond 4 300 digits, Python refuses to read a number.
+        for number in ("2", "0", "abc", "9" * 30, "9" * 5000):
             with self.subTest(number):
                 response = self.client.get(self.url, {"p": number, "q": "x"})
 
