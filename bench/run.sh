@@ -14,6 +14,9 @@ DURATION="${BENCH_DURATION:-5s}"
 ROUNDS="${BENCH_ROUNDS:-3}"
 WARMUP="${BENCH_WARMUP:-5s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-4}"
+# As many gunicorn workers as the container runs (scripts/docker-entrypoint.sh): under load, a
+# worker waiting for OpenSearch or PostgreSQL leaves its core to a third (two left it idle).
+WORKERS="${WEB_CONCURRENCY:-3}"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 RAW="$(mktemp)"
 PIDS=()
@@ -26,6 +29,7 @@ trap cleanup EXIT
 # A database is named after it, and generate_bench_content takes up to a million.
 [[ "$PRACTICES" =~ ^[1-9][0-9]{0,5}$|^1000000$ ]] \
   || die "PRACTICES is a whole number from 1 to 1000000, not '$PRACTICES'"
+[[ "$WORKERS" =~ ^[1-9][0-9]?$ ]] || die "WEB_CONCURRENCY is a number of workers from 1 to 99, not '$WORKERS'"
 
 make install >&2
 eval "$(bash scripts/services.sh up)"
@@ -119,7 +123,7 @@ ENDPOINTS=(
 )
 
 serve() {  # serve NAME PORT PAGE_CACHE_SECONDS
-  PAGE_CACHE_SECONDS="$3" .venv/bin/gunicorn dcaht.wsgi --bind "127.0.0.1:$2" --workers 2 \
+  PAGE_CACHE_SECONDS="$3" .venv/bin/gunicorn dcaht.wsgi --bind "127.0.0.1:$2" --workers "$WORKERS" \
     --log-level warning >&2 &
   SERVER_PID="$!"
   PIDS+=("$SERVER_PID")
@@ -130,7 +134,7 @@ serve() {  # serve NAME PORT PAGE_CACHE_SECONDS
 measure() {  # measure SERVER PORT
   for entry in "${ENDPOINTS[@]}"; do
     path="${entry#*=}"
-    for _ in 1 2 3 4; do  # warm up every worker (and fill the page cache)
+    for _ in $(seq $((WORKERS * 2))); do  # warm up the workers (and fill the page cache)
       curl -fs -o /dev/null "http://127.0.0.1:$2$path"
     done
     # …and the engines: a JVM just started answers slower until it has compiled its hot code.
@@ -142,8 +146,8 @@ measure() {  # measure SERVER PORT
       cpu_before="$(python3 bench/cpu.py "$SERVER_PID")"
       result="$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s bench/report.lua "http://127.0.0.1:$2$path" | grep '^{')"
       cpu_after="$(python3 bench/cpu.py "$SERVER_PID")"
-      printf '{"server": "%s", "endpoint": "%s", "path": "%s", "round": %s, "practices": %s, "search": "%s", "cpu_before": %s, "cpu_after": %s, %s\n' \
-        "$1" "$name" "$path" "$round" "$PRACTICES" "$ENGINE" "$cpu_before" "$cpu_after" "${result#\{}" >> "$RAW"
+      printf '{"server": "%s", "endpoint": "%s", "path": "%s", "round": %s, "practices": %s, "search": "%s", "workers": %s, "cpu_before": %s, "cpu_after": %s, %s\n' \
+        "$1" "$name" "$path" "$round" "$PRACTICES" "$ENGINE" "$WORKERS" "$cpu_before" "$cpu_after" "${result#\{}" >> "$RAW"
       log "$1 · round $round · $name: ${result}"
     done
   done

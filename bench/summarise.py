@@ -50,7 +50,7 @@ def summarise(records: list[dict]) -> list[dict]:
             {
                 "server": server,
                 "endpoint": endpoint,
-                **{key: measured[0][key] for key in ("path", "practices", "search")},
+                **{key: measured[0][key] for key in ("path", "practices", "search", "workers")},
                 "requests": requests,
                 "errors": sum(row["errors"] for row in measured),
                 **{

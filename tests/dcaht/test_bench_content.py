@@ -1,6 +1,7 @@
 """The benchmark's synthetic content: practices that work like an editor's, written in the
 words of the demo content, and a second run that adds nothing."""
 
+import os
 import re
 import subprocess
 from http import HTTPStatus
@@ -86,20 +87,33 @@ class BenchContentTests(TestCase):
                 self.assertFalse(Page.objects.filter(slug__startswith="bench-").exists())
 
 
+def refusal(*arguments, **environment) -> list[str]:
+    """What bench/run.sh says when it stops at once, having started nothing."""
+    finished = subprocess.run(  # noqa: S603 - the repository's script, arguments from here
+        ["/bin/bash", "bench/run.sh", *arguments],
+        cwd=REPO_ROOT,
+        env={**os.environ, **environment},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert finished.returncode == 1
+    assert finished.stdout == ""
+    return finished.stderr.splitlines()
+
+
 def test_the_benchmark_refuses_a_scale_it_cannot_build_before_doing_anything():
     """Its scale names a database: refused at once, before any install or service starts."""
     for scale in ("1e4", "0", "1000001", 'x"; DROP DATABASE dcaht; --'):
-        finished = subprocess.run(  # noqa: S603 - the repository's script, arguments from here
-            ["/bin/bash", "bench/run.sh", scale],
-            cwd=REPO_ROOT,
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=False,
-        )
-
-        assert finished.returncode == 1
-        assert finished.stdout == ""
-        assert finished.stderr.splitlines() == [
+        assert refusal(scale) == [
             f"[bench] ERROR: PRACTICES is a whole number from 1 to 1000000, not '{scale}'"
+        ]
+
+
+def test_the_benchmark_refuses_a_number_of_workers_gunicorn_cannot_start_before_doing_anything():
+    """A typo in WEB_CONCURRENCY would have waited a minute for a server that never came."""
+    for workers in ("0", "three", "100", "-1"):
+        assert refusal("10", WEB_CONCURRENCY=workers) == [
+            f"[bench] ERROR: WEB_CONCURRENCY is a number of workers from 1 to 99, not '{workers}'"
         ]

@@ -17,6 +17,7 @@ def measured(endpoint, round_, p95, requests=1000, server_cpu=(0.0, 1.0)):
         "path": f"/{endpoint}",
         "practices": 10000,
         "search": "opensearch",
+        "workers": 3,
         "round": round_,
         "requests": requests,
         "errors": 0,
@@ -45,6 +46,7 @@ def test_each_round_is_divided_by_the_floor_of_the_same_round_and_the_median_rep
     assert search["p95_ratio_range"] == [15.0, 18.0]
     assert search["p95_ms"] == 18.0
     assert [row["round"] for row in search["rounds"]] == [1, 2, 3]
+    assert (search["practices"], search["search"], search["workers"]) == (10000, "opensearch", 3)
 
 
 def test_cpu_per_request_is_the_cpu_of_all_rounds_over_all_their_requests():
