@@ -30,6 +30,13 @@ trap cleanup EXIT
 [[ "$PRACTICES" =~ ^[1-9][0-9]{0,5}$|^1000000$ ]] \
   || die "PRACTICES is a whole number from 1 to 1000000, not '$PRACTICES'"
 [[ "$WORKERS" =~ ^[1-9][0-9]?$ ]] || die "WEB_CONCURRENCY is a number of workers from 1 to 99, not '$WORKERS'"
+[[ "$ROUNDS" =~ ^[1-9][0-9]?$ ]] || die "BENCH_ROUNDS is a number of rounds from 1 to 99, not '$ROUNDS'"
+[[ "$CONNECTIONS" =~ ^[1-9][0-9]{0,2}$ ]] \
+  || die "BENCH_CONNECTIONS is a number of connections from 1 to 999, not '$CONNECTIONS'"
+for setting in DURATION WARMUP; do  # as wrk reads a duration
+  [[ "${!setting}" =~ ^[1-9][0-9]*[smh]?$ ]] \
+    || die "BENCH_$setting is a duration such as 5s or 1m, not '${!setting}'"
+done
 
 make install >&2
 eval "$(bash scripts/services.sh up)"

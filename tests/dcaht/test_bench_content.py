@@ -111,9 +111,18 @@ def test_the_benchmark_refuses_a_scale_it_cannot_build_before_doing_anything():
         ]
 
 
-def test_the_benchmark_refuses_a_number_of_workers_gunicorn_cannot_start_before_doing_anything():
-    """A typo in WEB_CONCURRENCY would have waited a minute for a server that never came."""
-    for workers in ("0", "three", "100", "-1"):
-        assert refusal("10", WEB_CONCURRENCY=workers) == [
-            f"[bench] ERROR: WEB_CONCURRENCY is a number of workers from 1 to 99, not '{workers}'"
-        ]
+def test_the_benchmark_refuses_settings_it_cannot_run_with_before_doing_anything():
+    """A typo in its settings stopped it only after it had built and indexed its content."""
+    for name, value, message in [
+        ("WEB_CONCURRENCY", "0", "WEB_CONCURRENCY is a number of workers from 1 to 99, not '0'"),
+        ("WEB_CONCURRENCY", "three", "WEB_CONCURRENCY is a number of workers from 1 to 99"),
+        ("WEB_CONCURRENCY", "100", "WEB_CONCURRENCY is a number of workers from 1 to 99"),
+        ("BENCH_ROUNDS", "-1", "BENCH_ROUNDS is a number of rounds from 1 to 99, not '-1'"),
+        ("BENCH_CONNECTIONS", "4x", "BENCH_CONNECTIONS is a number of connections from 1 to 999"),
+        ("BENCH_DURATION", "5 s", "BENCH_DURATION is a duration such as 5s or 1m, not '5 s'"),
+        ("BENCH_DURATION", "0s", "BENCH_DURATION is a duration such as 5s or 1m, not '0s'"),
+        ("BENCH_WARMUP", "1d", "BENCH_WARMUP is a duration such as 5s or 1m, not '1d'"),
+    ]:
+        said = refusal("10", **{name: value})
+        assert len(said) == 1, said
+        assert said[0].startswith(f"[bench] ERROR: {message}"), said
