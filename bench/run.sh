@@ -26,17 +26,19 @@ LOG_TAG=bench
 source scripts/lib.sh
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -f "$RAW"; }
 trap cleanup EXIT
-# A database is named after it, and generate_bench_content takes up to a million.
-[[ "$PRACTICES" =~ ^[1-9][0-9]{0,5}$|^1000000$ ]] \
-  || die "PRACTICES is a whole number from 1 to 1000000, not '$PRACTICES'"
-[[ "$WORKERS" =~ ^[1-9][0-9]?$ ]] || die "WEB_CONCURRENCY is a number of workers from 1 to 99, not '$WORKERS'"
-[[ "$ROUNDS" =~ ^[1-9][0-9]?$ ]] || die "BENCH_ROUNDS is a number of rounds from 1 to 99, not '$ROUNDS'"
-[[ "$CONNECTIONS" =~ ^[1-9][0-9]{0,2}$ ]] \
-  || die "BENCH_CONNECTIONS is a number of connections from 1 to 999, not '$CONNECTIONS'"
-for setting in DURATION WARMUP; do  # as wrk reads a duration
-  [[ "${!setting}" =~ ^[1-9][0-9]*[smh]?$ ]] \
-    || die "BENCH_$setting is a duration such as 5s or 1m, not '${!setting}'"
-done
+# Each setting is checked before anything starts: a typo used to stop the run only after it
+# had built and indexed the content. The scale names a database, and generate_bench_content
+# takes up to a million.
+require() {  # require SETTING VALUE PATTERN WHAT
+  [[ "$2" =~ $3 ]] || die "$1 is $4, not '$2'"
+}
+require PRACTICES "$PRACTICES" '^[1-9][0-9]{0,5}$|^1000000$' "a whole number from 1 to 1000000"
+require WEB_CONCURRENCY "$WORKERS" '^[1-9][0-9]?$' "a number of workers from 1 to 99"
+require BENCH_ROUNDS "$ROUNDS" '^[1-9][0-9]?$' "a number of rounds from 1 to 99"
+require BENCH_CONNECTIONS "$CONNECTIONS" '^[1-9][0-9]{0,2}$' "a number of connections from 1 to 999"
+# Durations as wrk reads them.
+require BENCH_DURATION "$DURATION" '^[1-9][0-9]*[smh]?$' "a duration such as 5s or 1m"
+require BENCH_WARMUP "$WARMUP" '^[1-9][0-9]*[smh]?$' "a duration such as 5s or 1m"
 
 make install >&2
 eval "$(bash scripts/services.sh up)"
