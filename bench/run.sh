@@ -14,9 +14,6 @@ DURATION="${BENCH_DURATION:-5s}"
 ROUNDS="${BENCH_ROUNDS:-3}"
 WARMUP="${BENCH_WARMUP:-5s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-4}"
-# As many gunicorn workers as the container runs (scripts/docker-entrypoint.sh): under load, a
-# worker waiting for OpenSearch or PostgreSQL leaves its core to a third (two left it idle).
-WORKERS="${WEB_CONCURRENCY:-3}"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 RAW="$(mktemp)"
 PIDS=()
@@ -24,6 +21,9 @@ PIDS=()
 LOG_TAG=bench
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
+# As many gunicorn workers as the container runs: under load, a worker waiting for OpenSearch
+# or PostgreSQL leaves its core to a third (two left it idle).
+WORKERS="$(web_workers)"
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -f "$RAW"; }
 trap cleanup EXIT
 # Each setting is checked before anything starts: a typo used to stop the run only after it

@@ -5,6 +5,8 @@
 # day), and a worker runs the queued background tasks (re-indexing the pages that show a
 # renamed theme…), restarted if it stops; both end with the container.
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "$0")/lib.sh"
 python manage.py migrate --noinput
 python manage.py sync_roles
 (
@@ -29,6 +31,6 @@ if [ "${BACKGROUND_TASKS:-database}" = database ]; then
 fi
 exec gunicorn dcaht.wsgi \
   --bind "0.0.0.0:${PORT:-8000}" \
-  --workers "${WEB_CONCURRENCY:-3}" \
+  --workers "$(web_workers)" \
   --access-logfile - \
   --forwarded-allow-ips "${FORWARDED_ALLOW_IPS:-127.0.0.1}"

@@ -4,6 +4,7 @@
 #   die MESSAGE            an error on stderr, then exit 1
 #   as_root COMMAND…       run as root: directly when root, else through sudo
 #   apt_install PACKAGE…   install with apt-get the packages that are missing
+#   web_workers            how many gunicorn workers serve the site (WEB_CONCURRENCY, default 3)
 
 log() { printf '[%s] %s\n' "${LOG_TAG:-dcaht}" "$*" >&2; }
 die() { printf '[%s] ERROR: %s\n' "${LOG_TAG:-dcaht}" "$*" >&2; exit 1; }
@@ -36,3 +37,7 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive \
     apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
 }
+
+# The container serves with these (scripts/docker-entrypoint.sh), and the benchmark measures
+# the server as the container runs it (bench/run.sh).
+web_workers() { printf '%s\n' "${WEB_CONCURRENCY:-3}"; }
