@@ -26,6 +26,19 @@ def env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name: str, default: int, *, minimum: int = 0, maximum: int | None = None) -> int:
+    """A whole number from the environment; anything else stops the start with the setting's
+    name and what it accepts (rather than a traceback of `int()` naming nothing)."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    number = int(value) if value.isascii() and value.isdigit() else None
+    if number is None or number < minimum or (maximum is not None and number > maximum):
+        bounds = f"from {minimum} to {maximum}" if maximum is not None else f"of {minimum} or more"
+        raise ImproperlyConfigured(f"{name} is {value!r}; it must be a whole number {bounds}.")
+    return number
+
+
 def env_list(name: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
@@ -38,7 +51,7 @@ DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqli
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "dcaht")
 REDIS_URL = os.environ.get("REDIS_URL", "")
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # How long a process keeps the counts of the searches it answered before writing them
 # (`search.statistics`).
 SEARCH_STATISTICS_SECONDS = 10
@@ -46,7 +59,7 @@ DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or str(VAR_DIR / "media")
 STATIC_ROOT = os.environ.get("STATIC_ROOT") or str(VAR_DIR / "static")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT") or 0)
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 INSTALLED_APPS = [
     "dcaht",

@@ -62,3 +62,30 @@ def test_an_unknown_background_task_backend_is_refused_with_the_choices():
         "BACKGROUND_TASKS is 'celery'; it must be one of: immediate, database."
         in (result.stderr.strip().splitlines()[-1])
     )
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "accepted"),
+    [
+        ("PAGE_CACHE_SECONDS", "ten", "a whole number of 0 or more"),
+        ("TRUSTED_PROXY_COUNT", "-1", "a whole number of 0 or more"),
+        ("SECURE_HSTS_SECONDS", "1e6", "a whole number of 0 or more"),
+        ("EMAIL_PORT", "70000", "a whole number from 1 to 65535"),
+    ],
+)
+def test_a_number_setting_that_is_not_a_number_is_refused_by_name(setting, value, accepted):
+    result = run_manage("check", env={**PRODUCTION, setting: value})
+
+    assert result.returncode != 0
+    assert (
+        f"{setting} is '{value}'; it must be {accepted}." in result.stderr.strip().splitlines()[-1]
+    )
+
+
+def test_a_number_setting_is_read_from_the_environment():
+    script = "from django.conf import settings; print(settings.PAGE_CACHE_SECONDS)"
+
+    result = run_manage("shell", "-c", script, env={**PRODUCTION, "PAGE_CACHE_SECONDS": " 30 "})
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "30"
