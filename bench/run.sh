@@ -26,14 +26,10 @@ source scripts/lib.sh
 WORKERS="$(web_workers)"
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -f "$RAW"; }
 trap cleanup EXIT
-# Each setting is checked before anything starts: a typo used to stop the run only after it
-# had built and indexed the content. The scale names a database, and generate_bench_content
-# takes up to a million.
-require() {  # require SETTING VALUE PATTERN WHAT
-  [[ "$2" =~ $3 ]] || die "$1 is $4, not '$2'"
-}
+# Each setting is checked before anything starts (the workers by web_workers): a typo used to
+# stop the run only after it had built and indexed the content. The scale names a database,
+# and generate_bench_content takes up to a million.
 require PRACTICES "$PRACTICES" '^[1-9][0-9]{0,5}$|^1000000$' "a whole number from 1 to 1000000"
-require WEB_CONCURRENCY "$WORKERS" '^[1-9][0-9]?$' "a number of workers from 1 to 99"
 require BENCH_ROUNDS "$ROUNDS" '^[1-9][0-9]?$' "a number of rounds from 1 to 99"
 require BENCH_CONNECTIONS "$CONNECTIONS" '^[1-9][0-9]{0,2}$' "a number of connections from 1 to 999"
 # Durations as wrk reads them.

@@ -7,6 +7,13 @@
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
+# A typo in a setting stops the container at once, by name, before it migrates anything (a
+# word for the interval made the loop below run publish_scheduled without pause).
+PORT="${PORT:-8000}"
+INTERVAL="${PUBLISH_SCHEDULED_INTERVAL:-60}"
+WORKERS="$(web_workers)"
+require PORT "$PORT" '^[1-9][0-9]{0,4}$' "a port number"
+require PUBLISH_SCHEDULED_INTERVAL "$INTERVAL" '^[1-9][0-9]*$' "a number of seconds, 1 or more"
 python manage.py migrate --noinput
 python manage.py sync_roles
 (
@@ -18,7 +25,7 @@ python manage.py sync_roles
       python manage.py prune_db_task_results --backend background || echo "pruning task results failed" >&2
       pruned=$SECONDS
     fi
-    sleep "${PUBLISH_SCHEDULED_INTERVAL:-60}"
+    sleep "$INTERVAL"
   done
 ) &
 if [ "${BACKGROUND_TASKS:-database}" = database ]; then
@@ -30,7 +37,7 @@ if [ "${BACKGROUND_TASKS:-database}" = database ]; then
   ) &
 fi
 exec gunicorn dcaht.wsgi \
-  --bind "0.0.0.0:${PORT:-8000}" \
-  --workers "$(web_workers)" \
+  --bind "0.0.0.0:$PORT" \
+  --workers "$WORKERS" \
   --access-logfile - \
   --forwarded-allow-ips "${FORWARDED_ALLOW_IPS:-127.0.0.1}"

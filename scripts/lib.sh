@@ -4,6 +4,8 @@
 #   die MESSAGE            an error on stderr, then exit 1
 #   as_root COMMAND…       run as root: directly when root, else through sudo
 #   apt_install PACKAGE…   install with apt-get the packages that are missing
+#   require SETTING VALUE PATTERN WHAT
+#                          stop, naming the setting and WHAT it must be, unless VALUE matches
 #   web_workers            how many gunicorn workers serve the site (WEB_CONCURRENCY, default 3)
 
 log() { printf '[%s] %s\n' "${LOG_TAG:-dcaht}" "$*" >&2; }
@@ -38,6 +40,16 @@ apt_install() {
     apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
 }
 
+# Settings are checked before anything starts: a typo found later has already cost a build, an
+# index or a migration.
+require() {
+  [[ "$2" =~ $3 ]] || die "$1 is $4, not '$2'"
+}
+
 # The container serves with these (scripts/docker-entrypoint.sh), and the benchmark measures
 # the server as the container runs it (bench/run.sh).
-web_workers() { printf '%s\n' "${WEB_CONCURRENCY:-3}"; }
+web_workers() {
+  local workers="${WEB_CONCURRENCY:-3}"
+  require WEB_CONCURRENCY "$workers" '^[1-9][0-9]?$' "a number of workers from 1 to 99"
+  printf '%s\n' "$workers"
+}

@@ -1,8 +1,11 @@
 """The production settings, exercised the way the Dockerfile and an operator use them."""
 
+import os
+import subprocess
+
 import pytest
 
-from tests.utils import run_manage
+from tests.utils import REPO_ROOT, run_manage
 
 PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "dcaht.settings.production",
@@ -89,3 +92,43 @@ def test_a_number_setting_is_read_from_the_environment():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "30"
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "accepted"),
+    [
+        ("PORT", "http", "a port number"),
+        ("WEB_CONCURRENCY", "0", "a number of workers from 1 to 99"),
+        ("PUBLISH_SCHEDULED_INTERVAL", "1m", "a number of seconds, 1 or more"),
+    ],
+)
+def test_the_container_refuses_a_wrong_setting_before_it_runs_anything(
+    tmp_path, setting, value, accepted
+):
+    """A word for the interval made its loop run `publish_scheduled` without pause."""
+    ran = tmp_path / "ran"
+    for command in ("python", "gunicorn"):  # Stand-ins, which say when they are run.
+        stand_in = tmp_path / command
+        stand_in.write_text(f'#!/bin/sh\necho {command} "$@" >> "{ran}"\n')
+        stand_in.chmod(0o755)
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"PORT", "WEB_CONCURRENCY", "PUBLISH_SCHEDULED_INTERVAL"}
+    }
+
+    finished = subprocess.run(  # noqa: S603 - the repository's script, settings from here
+        ["/bin/bash", "scripts/docker-entrypoint.sh"],
+        cwd=REPO_ROOT,
+        env={**environment, "PATH": f"{tmp_path}:/usr/bin:/bin", setting: value},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+
+    assert finished.returncode == 1
+    assert finished.stderr.splitlines() == [
+        f"[dcaht] ERROR: {setting} is {accepted}, not '{value}'"
+    ]
+    assert not ran.exists()
