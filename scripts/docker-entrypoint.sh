@@ -12,7 +12,8 @@ source "$(dirname "$0")/lib.sh"
 PORT="${PORT:-8000}"
 INTERVAL="${PUBLISH_SCHEDULED_INTERVAL:-60}"
 WORKERS="$(web_workers)"
-require PORT "$PORT" '^[1-9][0-9]{0,4}$' "a port number"
+require PORT "$PORT" '^([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$' \
+  "a port number from 1 to 65535"
 require PUBLISH_SCHEDULED_INTERVAL "$INTERVAL" '^[1-9][0-9]*$' "a number of seconds, 1 or more"
 python manage.py migrate --noinput
 python manage.py sync_roles
