@@ -35,9 +35,11 @@ apt_install() {
   fi
   command -v apt-get >/dev/null 2>&1 || die "apt-get not found; install ${missing[*]} by hand"
   log "installing ${missing[*]} (apt-get)"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
-  as_root env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+  # A machine just booted may be running its daily apt jobs: wait for their lock (10 minutes)
+  # rather than fail at once with "Could not get lock".
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -q >&2
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 \
+    install -y -q --no-install-recommends "${missing[@]}" >&2
 }
 
 # Settings are checked before anything starts: a typo found later has already cost a build, an

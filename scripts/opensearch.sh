@@ -174,11 +174,11 @@ wait_until_ready() {
 check_analyzers() {
   local analyzer code body
   for analyzer in "${ANALYZERS[@]}"; do
-    code="$(curl -s -o /dev/null -w '%{http_code}' -XPOST "${URL}/_analyze" \
+    code="$(curl -s --max-time 30 -o /dev/null -w '%{http_code}' -XPOST "${URL}/_analyze" \
       -H 'content-type: application/json' -d "{\"analyzer\":\"${analyzer}\",\"text\":\"test\"}")"
     [[ "${code}" == "200" ]] || die "analyzer '${analyzer}' is not available (HTTP ${code})"
   done
-  body="$(curl -fsS -XPOST "${URL}/_analyze" -H 'content-type: application/json' \
+  body="$(curl -fsS --max-time 30 -XPOST "${URL}/_analyze" -H 'content-type: application/json' \
     -d '{"analyzer":"german","text":"Menschenhandels"}')"
   grep -q '"token":"menschenhandel"' <<<"${body}" \
     || die "german analyzer did not stem 'Menschenhandels': ${body}"
