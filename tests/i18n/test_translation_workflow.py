@@ -297,8 +297,14 @@ class TranslatorRoleTests(TestCase):
             reverse("wagtail_localize:download_pofile", args=[translation.id])
         )
         self.assertEqual(exported.status_code, HTTPStatus.OK)
-        publish = self.client.post(self.edit_url(self.german), {"action-publish": "publish"})
+        # What the translation editor's "Publish" button posts; wagtail-localize publishes when
+        # the request's transaction commits.
+        with self.captureOnCommitCallbacks(execute=True):
+            publish = self.client.post(self.edit_url(self.german), {"action": "publish"})
         self.assertEqual(publish.status_code, HTTPStatus.FOUND)
+        self.assertNotEqual(publish["Location"], "/admin/")  # Where a refusal leads.
+        self.german.refresh_from_db()
+        self.assertEqual(self.german.live_revision.user, self.translator)
 
     def test_a_translators_dashboard_counts_the_pages_of_their_language_only(self):
         self.assertEqual(list(dashboard_summary(self.client)), ["German"])

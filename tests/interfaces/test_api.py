@@ -135,11 +135,20 @@ class PracticeDetailTests(ApiTestCase):
 
     def test_the_body_is_rendered_to_html_with_absolute_links(self):
         practice = seed_practice()
+        report = Page.objects.get(slug=REPORT_SLUG, locale__language_code="en")
+        practice.body.append(
+            (
+                "what_was_done",
+                {"heading": "", "text": f'<p><a linktype="page" id="{report.pk}">Report</a></p>'},
+            )
+        )
+        practice.save()
 
         data = self.get_json(f"{PAGES}{practice.pk}/")
 
         self.assertIn('<section class="block-section">', data["body"])
         self.assertIn("GRETA", data["body"])
+        self.assertIn(f'<a href="http://testserver{report.url}">Report</a>', data["body"])
         self.assertNotIn('href="/', data["body"])
 
     def test_only_the_listed_fields_and_no_personal_data(self):
