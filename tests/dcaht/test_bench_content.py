@@ -51,6 +51,9 @@ class BenchContentTests(TestCase):
         theme = practice.themes.first()
         listing = self.client.get(practice.get_parent().url, {"theme": theme.slug, "page": 1})
         self.assertEqual(listing.status_code, HTTPStatus.OK)
+        with_theme = GoodPracticePage.objects.live().filter(locale=practice.locale, themes=theme)
+        self.assertEqual(listing.context["result_count"], with_theme.count())
+        self.assertContains(listing, practice.title)
 
     def test_text_is_made_of_the_demo_contents_words(self):
         vocabulary = set()

@@ -11,7 +11,8 @@ from wagtail.models import Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomeFeaturedPractice, HomePage
-from practices.models import GoodPracticePage
+from practices.models import GoodPracticePage, PracticeIndexPage
+from tests.practices.factories import GoodPracticePageFactory
 
 BARCELONA = "barcelona-assistance-to-victims"
 
@@ -139,6 +140,14 @@ class HomePageContentTests(TestCase):
 
     def test_featured_practices_fall_back_to_the_newest(self):
         home = HomePage.objects.get(locale__language_code="en")
+        index = PracticeIndexPage.objects.get(locale=home.locale)
+        # Two practices newer than the demo's four: with Barcelona chosen, six compete for the
+        # three places left.
+        newer = []
+        for title in ("Newer practice", "Newest practice"):
+            practice = GoodPracticePageFactory(parent=index, title=title)
+            practice.save_revision().publish()
+            newer.append(practice.slug)
         home.featured_practices = [
             HomeFeaturedPractice(
                 practice=GoodPracticePage.objects.get(slug=BARCELONA, locale=home.locale)
@@ -148,9 +157,16 @@ class HomePageContentTests(TestCase):
 
         featured = [page.slug for page in self.client.get("/en/").context["featured_practices"]]
 
-        self.assertEqual(featured[0], BARCELONA)
+        self.assertEqual(featured[:3], [BARCELONA, newer[1], newer[0]])
         self.assertEqual(len(featured), 4)
-        self.assertEqual(len(set(featured)), 4)
+        newest_left = (
+            GoodPracticePage.objects.live()
+            .filter(locale=home.locale)
+            .exclude(slug__in=[BARCELONA, *newer])
+            .order_by("-first_published_at", "title")
+            .first()
+        )
+        self.assertEqual(featured[3], newest_left.slug)
 
     def test_a_preview_shows_the_unsaved_choice_of_featured_practices(self):
         home = HomePage.objects.get(locale__language_code="en")

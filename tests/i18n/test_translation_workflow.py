@@ -25,6 +25,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+import polib
+
 from practices.models import GoodPracticePage
 from tests.utils import translate
 
@@ -71,6 +73,11 @@ def dashboard_summary(client) -> dict[str, list[tuple[int, str | None]]]:
         ]
         for language, cells in rows
     }
+
+
+def messages_shown(response) -> list[tuple[str, str]]:
+    """The admin's messages on the page a redirect led to, as (level, text)."""
+    return [(message.level_tag, str(message).strip()) for message in response.context["messages"]]
 
 
 class TranslationStatusTests(TestCase):
@@ -202,12 +209,42 @@ class TranslationStatusTests(TestCase):
         response = self.client.post(
             reverse("wagtail_localize:upload_pofile", args=[translation.id]),
             {"file": SimpleUploadedFile("hr.po", exported.content), "next": "/admin/"},
+            follow=True,
         )
 
-        self.assertEqual(response.status_code, HTTPStatus.FOUND)
+        self.assertEqual(
+            messages_shown(response),
+            [("success", "Successfully imported translations from PO File.")],
+        )
         after = list(StringTranslation.objects.values_list("id", "data").order_by("id"))
         self.assertEqual(after, before)
         self.assertEqual(GoodPracticePage.objects.get(pk=self.croatian.pk).title, CROATIAN_TITLE)
+
+    def test_a_po_file_with_a_changed_translation_is_imported(self):
+        translation = translation_of(self.source, "hr")
+        exported = self.client.get(
+            reverse("wagtail_localize:download_pofile", args=[translation.id])
+        )
+        po = polib.pofile(exported.content.decode())
+        [entry] = [entry for entry in po if entry.msgid == self.source.title]
+        entry.msgstr = "Beč – radna skupina GRETA"
+
+        response = self.client.post(
+            reverse("wagtail_localize:upload_pofile", args=[translation.id]),
+            {"file": SimpleUploadedFile("hr.po", str(po).encode()), "next": "/admin/"},
+            follow=True,
+        )
+
+        self.assertEqual(
+            messages_shown(response),
+            [("success", "Successfully imported translations from PO File.")],
+        )
+        self.assertEqual(
+            StringTranslation.objects.get(
+                locale__language_code="hr", translation_of__data=self.source.title
+            ).data,
+            "Beč – radna skupina GRETA",
+        )
 
     def test_malformed_po_uploads_are_refused_with_a_message_and_change_nothing(self):
         translation = translation_of(self.source, "hr")

@@ -296,11 +296,12 @@ class SeedSearchTests(SearchTestCase):
         self.assertContains(response, "Type a question, a place or a theme")
 
     def test_no_results_suggest_other_spelling_and_languages(self):
-        misspelt = self.search(q="Ljublana").context["outcome"]
+        misspelt = self.search(q="Ljublana")
         only_german = self.search(q="Menschenhandel").context["outcome"]
 
-        if misspelt.total == 0:
-            self.assertEqual(misspelt.suggestion, "ljubljana")
+        self.assertEqual(misspelt.context["outcome"].total, 0)
+        self.assertEqual(misspelt.context["outcome"].suggestion, "ljubljana")
+        self.assertContains(misspelt, 'Did you mean <a href="?q=ljubljana">ljubljana</a>?')
         self.assertEqual(only_german.total, 0)
         self.assertGreater(only_german.in_other_languages, 0)
 
