@@ -122,5 +122,10 @@ class PageCacheTests(TestCase):
     def test_forms_and_admin_are_never_cached(self):
         self.client.get("/admin/login/")
         login = self.client.get("/admin/login/")
+        self.client.get("/en/practices/propose/")
+        proposal_form = self.client.get("/en/practices/propose/")
 
         self.assertNotIn("X-Cache", login)
+        # A form carries its visitor's own CSRF token: never served to another.
+        self.assertContains(proposal_form, "csrfmiddlewaretoken")
+        self.assertEqual(proposal_form["X-Cache"], "MISS")

@@ -79,6 +79,8 @@ class HomePageTests(DemoSiteTestCase):
 
         self.assertEqual(response.status_code, HTTPStatus.NOT_FOUND)
         self.assertContains(response, "Page not found", status_code=HTTPStatus.NOT_FOUND)
+        for layout in ('<a class="skip-link" href="#main">', '<main id="main"', "site-footer"):
+            self.assertContains(response, layout, status_code=HTTPStatus.NOT_FOUND)
 
 
 class AdminTests(TestCase):

@@ -140,11 +140,18 @@ class NetworkAdminTests(TestCase):
         )
 
     def test_editors_manage_the_network_entities_in_the_admin(self):
-        for model in ["place", "country", "organisation", "person", "theme", "targetgroup"]:
+        for model, demo_entity in [
+            ("place", "Vienna"),
+            ("country", "Austria"),
+            ("organisation", "LEFÖ-ibf"),
+            ("person", "Claudia Singer"),
+            ("theme", "Awareness raising"),
+            ("targetgroup", "Victims of trafficking"),
+        ]:
             with self.subTest(model=model):
                 response = self.client.get(f"/admin/snippets/dcaht/{model}/")
 
-                self.assertEqual(response.status_code, HTTPStatus.OK)
+                self.assertContains(response, demo_entity)
 
     def test_editors_find_an_entity_by_any_part_of_its_name_as_soon_as_it_is_saved(self):
         country = CountryFactory(name="Moldova")
