@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Page, PageLogEntry, WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from dcaht.models import Place
 from dcaht.roles import CONTRIBUTORS, MODERATORS, SECRETARIAT, WORKFLOW_NAME
@@ -228,10 +229,27 @@ class ContributorTests(PublishingTestCase):
 
     def test_may_add_resources_to_the_english_resource_index(self):
         resources = ResourceIndexPage.objects.get(locale__language_code="en")
+        url = add_url(resources, "resourcepage", "resources")
 
-        response = self.client.get(add_url(resources, "resourcepage", "resources"))
+        response = self.client.post(
+            url,
+            nested_form_data(
+                {
+                    "title": "Shelter standards",
+                    "slug": "shelter-standards",
+                    "summary": "Minimum standards for shelters.",
+                    "kind": "study",
+                    "year": "2024",
+                    "body": streamfield([]),
+                    "comments": inline_formset([]),
+                }
+            ),
+        )
 
-        self.assertEqual(response.status_code, HTTPStatus.OK)
+        resource = ResourcePage.objects.get(slug="shelter-standards", locale=resources.locale)
+        self.assertRedirects(response, edit_url(resource))
+        self.assertEqual(resource.get_parent().pk, resources.pk)
+        self.assertEqual((resource.kind, resource.year, resource.live), ("study", 2024, False))
 
 
 class ModeratorTests(PublishingTestCase):
