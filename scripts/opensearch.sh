@@ -191,6 +191,7 @@ start_node() {
   if [[ -n "${pid}" ]]; then
     log "already running (pid ${pid}); use 'restart' for a clean node"
     wait_until_ready "${pid}"
+    check_analyzers  # A node whose check failed is not taken as good the next time.
     print_env
     return 0
   fi

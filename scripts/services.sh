@@ -50,20 +50,23 @@ pg_cluster() {
     version="$(find /usr/lib/postgresql -mindepth 1 -maxdepth 1 -printf '%f\n' 2>/dev/null | sort -V | tail -n 1)"
     [[ -n "${version}" ]] || die "no PostgreSQL server found under /usr/lib/postgresql"
     log "creating PostgreSQL cluster ${version}/main"
-    as_root pg_createcluster --port "${PG_PORT}" "${version}" main >&2
+    as_root pg_createcluster --port "${PG_PORT}" "${version}" main >&2 \
+      || die "could not create the PostgreSQL cluster ${version}/main"
     line="${version} main"
   fi
   echo "${line}"
 }
 
-# Loopback only, fixed port; returns 0 when a setting changed. The port stays
+# Loopback only, fixed port; returns 0 when a setting changed (so its caller tests it, and
+# `set -e` does not apply here: each step stops the script itself). The port stays
 # in postgresql.conf, where pg_lsclusters reads it. listen_addresses goes to a
 # conf.d drop-in (included by Debian's postgresql.conf) because pg_conftool
 # writes an address unquoted, which the server refuses to parse.
 pg_configure() {
   local version=$1 cluster=$2 file wanted rc=1
   if [[ "$(pg_conftool -s "${version}" "${cluster}" get port 2>/dev/null || true)" != "${PG_PORT}" ]]; then
-    as_root pg_conftool "${version}" "${cluster}" set port "${PG_PORT}"
+    as_root pg_conftool "${version}" "${cluster}" set port "${PG_PORT}" \
+      || die "could not set the port of PostgreSQL ${version}/${cluster}"
     rc=0
   fi
   file="/etc/postgresql/${version}/${cluster}/conf.d/dcaht.conf"
@@ -71,7 +74,7 @@ pg_configure() {
 listen_addresses = '127.0.0.1'"
   if [[ ! -f "${file}" || "$(cat "${file}")" != "${wanted}" ]]; then
     log "writing ${file}"
-    printf '%s\n' "${wanted}" | as_root tee "${file}" >/dev/null
+    printf '%s\n' "${wanted}" | as_root tee "${file}" >/dev/null || die "could not write ${file}"
     rc=0
   fi
   return "${rc}"
