@@ -263,7 +263,7 @@ class TranslationStatusTests(TestCase):
                 response = self.client.post(url, {**data, "next": "/admin/"}, follow=True)
 
                 self.assertEqual(response.status_code, HTTPStatus.OK)
-                errors = [str(m) for m in response.context["messages"] if m.level_tag == "error"]
+                errors = [text for level, text in messages_shown(response) if level == "error"]
                 self.assertEqual(len(errors), 1)
         after = list(StringTranslation.objects.values_list("id", "data").order_by("id"))
         self.assertEqual(after, before)
