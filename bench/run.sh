@@ -130,12 +130,20 @@ ENDPOINTS=(
 )
 
 serve() {  # serve NAME PORT PAGE_CACHE_SECONDS
+  # A server left on the port (by a run killed before its cleanup) would be measured instead.
+  if port_open "$2"; then
+    die "port $2 on 127.0.0.1 is in use, by a server left by an earlier run? (ss -ltnp 'sport = :$2')"
+  fi
   PAGE_CACHE_SECONDS="$3" .venv/bin/gunicorn dcaht.wsgi --bind "127.0.0.1:$2" --workers "$WORKERS" \
     --log-level warning >&2 &
   SERVER_PID="$!"
   PIDS+=("$SERVER_PID")
-  for _ in $(seq 60); do curl -fs "http://127.0.0.1:$2/healthz" >/dev/null && return 0; sleep 1; done
-  log "gunicorn did not start on port $2"; exit 1
+  for _ in $(seq 60); do
+    curl -fs "http://127.0.0.1:$2/healthz" >/dev/null && return 0
+    kill -0 "$SERVER_PID" 2>/dev/null || die "gunicorn stopped before it answered on port $2"
+    sleep 1
+  done
+  die "gunicorn did not answer on port $2 within a minute"
 }
 
 measure() {  # measure SERVER PORT

@@ -7,6 +7,7 @@
 #   require SETTING VALUE PATTERN WHAT
 #                          stop, naming the setting and WHAT it must be, unless VALUE matches
 #   web_workers            how many gunicorn workers serve the site (WEB_CONCURRENCY, default 3)
+#   port_open PORT         true when something listens on 127.0.0.1:PORT
 
 log() { printf '[%s] %s\n' "${LOG_TAG:-dcaht}" "$*" >&2; }
 die() { printf '[%s] ERROR: %s\n' "${LOG_TAG:-dcaht}" "$*" >&2; exit 1; }
@@ -55,3 +56,5 @@ web_workers() {
   require WEB_CONCURRENCY "$workers" '^[1-9][0-9]?$' "a number of workers from 1 to 99"
   printf '%s\n' "$workers"
 }
+
+port_open() { (: <"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

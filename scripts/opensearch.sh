@@ -140,7 +140,6 @@ our_pid() {
   return 0
 }
 
-port_open() { (: <"/dev/tcp/127.0.0.1/${PORT}") 2>/dev/null; }
 
 # True when the node on PORT answers and is ours (by cluster name).
 answering() {
@@ -195,7 +194,7 @@ start_node() {
     print_env
     return 0
   fi
-  if port_open; then
+  if port_open "${PORT}"; then
     die "port ${PORT} on 127.0.0.1 is in use by another process (see: ss -ltnp 'sport = :${PORT}')"
   fi
   command -v curl >/dev/null 2>&1 || die "curl not found"
@@ -277,7 +276,7 @@ status_node() {
     return 0
   elif [[ -n "${pid}" ]]; then
     log "process ${pid} is alive but ${URL} does not answer yet (log ${LOG_FILE})"
-  elif port_open; then
+  elif port_open "${PORT}"; then
     log "not started by this script, but something listens on port ${PORT}"
   else
     log "not running"
