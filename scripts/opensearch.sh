@@ -140,7 +140,6 @@ our_pid() {
   return 0
 }
 
-
 # True when the node on PORT answers and is ours (by cluster name).
 answering() {
   local body
