@@ -20,9 +20,7 @@ run: install ## Set up everything (venv, database, demo content, admin) and serv
 	$(MANAGE) ensure_local_admin
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install ## Lint, then run the whole test suite (SQLite by default; honours DATABASE_URL/SEARCH_URL)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+test: lint ## Lint, then run the whole test suite (SQLite by default; honours DATABASE_URL/SEARCH_URL)
 	DJANGO_SETTINGS_MODULE=dcaht.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) compile_translations
 	$(BIN)/pytest
@@ -48,9 +46,10 @@ $(VENV)/.installed: requirements-dev.lock pyproject.toml | $(BIN)/python
 	@mkdir -p var
 	@touch $@
 
-lint: install ## Check formatting and lint rules
+lint: install ## Check formatting, lint rules and the layers' import contract (pyproject.toml)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: install ## Format the code and apply safe lint fixes
 	$(BIN)/ruff format .
@@ -62,7 +61,7 @@ lock: ## Re-resolve the lock files from pyproject.toml (needs uv: pip install uv
 
 messages: install ## Update the interface catalogues from the code (needs GNU gettext's xgettext)
 	$(MANAGE) makemessages --no-obsolete --no-location $(foreach l,de sl es ru ro bg hu hr sr sk cs uk,-l $(l)) \
-		--ignore ".venv/*" --ignore "var/*" --ignore "tests/*" --ignore "bench/*" --ignore "site/demo/*"
+		--ignore ".venv/*" --ignore "var/*" --ignore "tests/*" --ignore "bench/*" --ignore "home/demo/*"
 	$(MANAGE) compile_translations
 
 clean: ## Remove the virtualenv and local data (database, media, static)

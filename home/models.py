@@ -1,6 +1,10 @@
+"""The home page: the root of each language's tree."""
+
 from django.db import models
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -12,7 +16,8 @@ from modelcluster.fields import ParentalKey
 
 from dcaht import serializers
 from dcaht.generation import remember
-from dcaht.models import BasePage, Place
+from dcaht.models import BasePage, PageFeed, Place
+from dcaht.schema_org import SCHEMA, content_language, network, page_url, without_empty
 from meetings.models import UPCOMING_ORDER, EventPage
 from practices.models import GoodPracticePage
 from resources.models import ResourcePage
@@ -56,10 +61,45 @@ class HomePage(BasePage):
         SynchronizedField("featured_practices"),
     ]
 
+    # The hub's own feed: the newest pages of every type listed `in_site_feed`.
+    feeds = (PageFeed("all"),)
+
     api_fields = serializers.INTRODUCTION_API_FIELDS
 
     class Meta:
         verbose_name = _("home page")
+
+    def structured_data(self, request, image):
+        """The network (`Organization`) and the site with its search (`WebSite` with a
+        `SearchAction`)."""
+        url = page_url(self, request)
+        search_url = request.build_absolute_uri(reverse("search"))
+        return [
+            without_empty(
+                {
+                    "@context": SCHEMA,
+                    **network(request),
+                    "url": url,
+                    "description": self.description,
+                }
+            ),
+            {
+                "@context": SCHEMA,
+                "@type": "WebSite",
+                "name": gettext("Danube Cities Knowledge Hub"),
+                "url": url,
+                "inLanguage": content_language(self),
+                "publisher": {"@id": network(request)["@id"]},
+                "potentialAction": {
+                    "@type": "SearchAction",
+                    "target": {
+                        "@type": "EntryPoint",
+                        "urlTemplate": f"{search_url}?q={{search_term_string}}",
+                    },
+                    "query-input": "required name=search_term_string",
+                },
+            },
+        ]
 
     def featured(self) -> list[GoodPracticePage]:
         """The editors' choice in this page's language, completed with the newest practices:

@@ -3,22 +3,18 @@
 from collections.abc import Sequence
 
 from django.http import QueryDict
-from django.utils.translation import gettext_lazy as _
 
-from dcaht.filters import Facet, FacetedListing, parse_year
+from dcaht.filters import FacetedListing
 from dcaht.i18n import localize_all
 from dcaht.models import Country, Place
 
-from .models import EventPageQuerySet
+from .models import EventPage, EventPageQuerySet
 
 
 class EventFilter(FacetedListing):
     """Events in one fixed order (soonest first, or latest first in the archive): no sort menu."""
 
-    facets = (
-        Facet("place", _("Place"), "place__slug", model=Place),
-        Facet("year", _("Year"), "start_date__year", parse=parse_year),
-    )
+    facets = EventPage.facets_named("place", "year")
 
     def __init__(self, params: QueryDict, queryset: EventPageQuerySet, *, ordering: Sequence):
         super().__init__(params, queryset)

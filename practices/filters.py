@@ -6,49 +6,14 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from dcaht.cache import cached_fragments
-from dcaht.filters import Facet, FacetedListing
-from dcaht.models import Country, Organisation, Place, TargetGroup, Theme
+from dcaht.filters import FacetedListing
 
 from .models import GoodPracticePage
 
 
 class PracticeFilter(FacetedListing):
-    facets = (
-        Facet("country", _("Country"), "places__country__code", model=Country, key="code"),
-        Facet("place", _("Place"), "places__slug", model=Place),
-        Facet("theme", _("Theme"), "themes__slug", model=Theme),
-        Facet("group", _("Target group"), "target_groups__slug", model=TargetGroup),
-        Facet(
-            "org",
-            _("Kind of organisation"),
-            "organisation_links__organisation__kind",
-            choices=tuple(Organisation.Kind.choices),
-        ),
-        Facet(
-            "size",
-            _("Size of the city"),
-            "city_size",
-            choices=tuple(GoodPracticePage.CitySize.choices),
-        ),
-        Facet(
-            "legal",
-            _("Legal basis"),
-            "legal_basis",
-            choices=tuple(GoodPracticePage.LegalBasis.choices),
-        ),
-        Facet("budget", _("Budget"), "budget", choices=tuple(GoodPracticePage.Budget.choices)),
-        Facet(
-            "lead",
-            _("Kind of lead agency"),
-            "lead_agency_kind",
-            choices=tuple(Organisation.Kind.choices),
-        ),
-        Facet(
-            "setup",
-            _("Time to set up"),
-            "setup_time",
-            choices=tuple(GoodPracticePage.SetupTime.choices),
-        ),
+    facets = GoodPracticePage.facets_named(
+        "country", "place", "theme", "group", "org", "size", "legal", "budget", "lead", "setup"
     )
     sorts = {
         "newest": (_("Newest first"), ("-first_published_at", "title")),

@@ -3,19 +3,14 @@
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from dcaht.filters import Facet, FacetedListing, parse_year
+from dcaht.filters import FacetedListing
 from dcaht.i18n import localize_all
-from dcaht.models import Theme
 
 from .models import ResourcePage
 
 
 class ResourceFilter(FacetedListing):
-    facets = (
-        Facet("kind", _("Kind"), "kind", choices=tuple(ResourcePage.Kind.choices)),
-        Facet("theme", _("Theme"), "themes__slug", model=Theme),
-        Facet("year", _("Year"), "year", parse=parse_year),
-    )
+    facets = ResourcePage.facets_named("kind", "theme", "year")
     sorts = {
         # The most recent year first; resources without a year after them, newest page first.
         "newest": (

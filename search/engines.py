@@ -139,6 +139,9 @@ class OpenSearchEngine:
     # modelsearch names a field defined below the index's root model (Page) after the model
     # that defines it: BasePage's `search_content_de` is `dcaht_basepage__search_content_de`.
     prefix = f"{BasePage._meta.app_label}_{BasePage.__name__.lower()}__"
+    # What a page holds of the facets, and its day (`BasePage.search_facets`, `search_day`).
+    held_field = f"{prefix}search_facets_filter"
+    day_field = f"{prefix}search_day_filter"
 
     def language_fields(self, language_codes) -> list[tuple[str, str]]:
         """The title and text fields of some languages: each holds only the pages of its
@@ -207,26 +210,24 @@ class OpenSearchEngine:
         facet values (AND across facets, OR inside one), best first or latest first, the pages
         of `first_locale_id` before the others; with the count of each value of `facets` over
         every match, under the filters of the other facets (what choosing the value would
-        give)."""
+        give).
+
+        Two searches in one request. The first counts: every match, under the filters, and
+        each facet's values under the other facets' filters; it scores nothing, and each
+        process keeps its answer for the generation (the last COUNTED_SEARCHES searches), so
+        that the next page of results, or the same search again, asks only for the second.
+        The second ranks: the page of results, with their excerpts, without counting every
+        match (so OpenSearch may skip those that cannot make the page)."""
         self.ensure_current_index()
-        held_field = f"{self.prefix}search_facets_filter"
-        day_field = f"{self.prefix}search_day_filter"
         filters = {
             # A dict, not keywords: the DSL would read the "__" in the name as a dot.
-            facet: Q({"terms": {held_field: [f"{facet}:{value}" for value in values]}})
+            facet: Q({"terms": {self.held_field: [f"{facet}:{value}" for value in values]}})
             for facet, values in wanted.items()
             if values
         }
         scope = [Q("term", live_filter=True), Q("terms", locale_id_filter=locale_ids)]
         outside = [Q("prefix", path_filter=path) for path in private]
         text = self._query(query, language_codes)
-        everything = Q("bool", filter=list(filters.values())) if filters else None
-        # Two searches in one request. The first counts: every match, under the filters, and
-        # each facet's values under the other facets' filters; it scores nothing, and each
-        # process keeps its answer for the generation (the last COUNTED_SEARCHES searches), so
-        # that the next page of results, or the same search again, asks only for the second.
-        # The second ranks: the page of results, with their excerpts, without counting every
-        # match (so OpenSearch may skip those that cannot make the page).
         kept = last_used("search counts", COUNTED_SEARCHES)
         key = (
             query,
@@ -238,79 +239,85 @@ class OpenSearchEngine:
         )
         searches = []
         if (counted := kept.get(key)) is None:
-            counting = {
-                "query": Q("bool", filter=[text, *scope], must_not=outside).to_dict(),
-                "size": 0,
-                "track_total_hits": True,
-                "aggs": {
-                    facet: self._facet_aggregation(facet, held_field, filters) for facet in facets
-                },
-            }
-            searches += [{}, counting]
+            searches += [{}, self._counting(text, scope, outside, filters, facets)]
         if size:
-            # The pages of one language first: a score above any a text can earn (a script
-            # sorting them would read every match).
-            first = (
-                [
-                    Q(
-                        "constant_score",
-                        filter=Q("term", locale_id_filter=first_locale_id),
-                        boost=FIRST,
-                    )
-                ]
-                if first_locale_id is not None
-                else []
+            ranking = self._ranking(
+                text, scope, outside, language_codes, first_locale_id, by_date, offset, size
             )
-            sort = []
-            if by_date:
-                sort.append({day_field: {"order": "desc", "missing": "_last"}})
-            sort.append("_score")
-            ranking = {
-                "query": Q(
-                    "bool", must=[text], filter=scope, must_not=outside, should=first
-                ).to_dict(),
-                "sort": sort,
-                "from": offset,
-                "size": size,
-                "track_total_hits": False,
-                "_source": False,
-                "stored_fields": "_none_",
-                "docvalue_fields": [
-                    "pk",
-                    "title_filter",
-                    "locale_id_filter",
-                    held_field,
-                    {"field": day_field, "format": "yyyy-MM-dd"},
-                ],
-                "highlight": self._highlight(language_codes),
-            }
             searches += [{}, ranking]
-        if everything is not None:
+        if filters:
+            everything = Q("bool", filter=list(filters.values())).to_dict()
             for search in searches[1::2]:
-                search["post_filter"] = everything.to_dict()
+                search["post_filter"] = everything
         answers = iter(self._msearch(searches) if searches else [])
         if counted is None:
             counted = self._counts(next(answers), facets)
             kept.put(key, counted)
         total, counts = counted
         page = SearchPage(total=total, counts=counts)
-        ranked = next(answers) if size else {}
-        for hit in ranked.get("hits", {}).get("hits", []):
+        if size:
+            self._read_hits(page, next(answers).get("hits", {}).get("hits", []))
+        return page
+
+    def _counting(self, text: Q, scope: list, outside: list, filters: dict, facets) -> dict:
+        """The search that counts every match and the values of each facet, scoring none."""
+        return {
+            "query": Q("bool", filter=[text, *scope], must_not=outside).to_dict(),
+            "size": 0,
+            "track_total_hits": True,
+            "aggs": {
+                facet: self._facet_aggregation(facet, self.held_field, filters) for facet in facets
+            },
+        }
+
+    def _ranking(
+        self, text, scope, outside, language_codes, first_locale_id, by_date, offset, size
+    ) -> dict:
+        """The search that ranks the page of results and highlights their excerpts."""
+        # The pages of one language first: a score above any a text can earn (a script
+        # sorting them would read every match).
+        first = (
+            [Q("constant_score", filter=Q("term", locale_id_filter=first_locale_id), boost=FIRST)]
+            if first_locale_id is not None
+            else []
+        )
+        sort = [{self.day_field: {"order": "desc", "missing": "_last"}}] if by_date else []
+        sort.append("_score")
+        return {
+            "query": Q("bool", must=[text], filter=scope, must_not=outside, should=first).to_dict(),
+            "sort": sort,
+            "from": offset,
+            "size": size,
+            "track_total_hits": False,
+            "_source": False,
+            "stored_fields": "_none_",
+            "docvalue_fields": [
+                "pk",
+                "title_filter",
+                "locale_id_filter",
+                self.held_field,
+                {"field": self.day_field, "format": "yyyy-MM-dd"},
+            ],
+            "highlight": self._highlight(language_codes),
+        }
+
+    def _read_hits(self, page: SearchPage, hits: list[dict]) -> None:
+        """The ranked pages' ids, titles, locales, facet values, days and excerpts."""
+        for hit in hits:
             fields = hit["fields"]
             page_id = int(fields["pk"][0])
             page.ids.append(page_id)
             page.titles[page_id] = fields["title_filter"][0]
             page.locales[page_id] = int(fields["locale_id_filter"][0])
             held = {}
-            for value in fields.get(held_field, []):
+            for value in fields.get(self.held_field, []):
                 facet, _colon, held_value = value.partition(":")
                 held.setdefault(facet, []).append(held_value)
             page.held[page_id] = {facet: tuple(values) for facet, values in held.items()}
-            day = fields.get(day_field)
+            day = fields.get(self.day_field)
             page.days[page_id] = date.fromisoformat(day[0]) if day else None
             if (excerpt := self._excerpt(hit)) is not None:
                 page.excerpts[page_id] = excerpt
-        return page
 
     @staticmethod
     def _facet_aggregation(facet: str, held_field: str, filters: dict[str, Q]) -> dict:

@@ -12,14 +12,10 @@ and the outcome says so.
 import difflib
 import logging
 import re
-from collections import ChainMap, Counter, defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections import Counter
 from datetime import date
 from itertools import chain
 
-from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.http import HttpRequest, QueryDict
 from django.template.loader import render_to_string
@@ -29,19 +25,15 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page, get_page_models
-from wagtail.query import PageQuerySet
 
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 from opensearchpy.exceptions import TransportError
 
 from dcaht.cache import cached_fragments
-from dcaht.filters import Option, active_filter, facet_entry, query_values
+from dcaht.facets import Option, active_filter, facet_entry, query_values
 from dcaht.generation import remember
 from dcaht.i18n import active_locale, all_locales, entity_names, locale_by_id, locale_of
-from dcaht.models import Country, Place, Theme, restricted_paths
-from meetings.models import EventPage
-from practices.models import GoodPracticePage, PlacePage
-from resources.models import ResourcePage, RoundTableReportPage
+from dcaht.models import BasePage, Country, Place, Theme, restricted_paths
 
 from .engines import (
     MAX_RESULT_WINDOW,
@@ -51,15 +43,15 @@ from .engines import (
     make_excerpt,
 )
 from .engines import engines as configured_engines
+from .facts import FACETS, live_facts
+from .outcome import PER_PAGE, Answer, AnsweredPage, FacetInfo, Hit, Outcome
 from .statistics import tally
 
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 MAX_HITS = 1000
-PER_PAGE = 10
 AUTOCOMPLETE_LIMIT = 8
-FACETS = ("type", "theme", "country", "place", "year")
 FACET_LABELS = {
     "type": _("Type"),
     "theme": _("Theme"),
@@ -67,8 +59,6 @@ FACET_LABELS = {
     "place": _("Place"),
     "year": _("Year"),
 }
-# The apps whose page types are a "type" facet (not Wagtail's root page).
-TYPE_APPS = ("home", "practices", "resources", "meetings")
 SORTS = {"relevance": _("Relevance"), "date": _("Date")}
 
 
@@ -76,101 +66,6 @@ def clean_query(raw: str) -> str:
     """Printable text, single-spaced, of bounded length."""
     printable = "".join(char if char.isprintable() else " " for char in raw)
     return " ".join(printable.split())[:MAX_QUERY_LENGTH]
-
-
-@dataclass
-class Facts:
-    """What the facets and the result list need to know of a page, gathered in bulk."""
-
-    locale_id: int
-    path: str
-    day: date | None
-    held: dict[str, tuple[str, ...]]  # the values the page holds of each facet
-
-
-def gather_facts(pages: PageQuerySet) -> dict[int, Facts]:
-    """The facts of every page, in a fixed number of queries whatever the number of pages."""
-    page_ids = pages.values("pk")
-    rows = list(
-        pages.values_list("id", "content_type_id", "locale_id", "path", "first_published_at")
-    )
-    held = {facet: defaultdict(set) for facet in FACETS}
-    days = {}
-    for page_id, content_type_id, _locale_id, _path, published in rows:
-        held["type"][page_id].add(ContentType.objects.get_for_id(content_type_id).model)
-        days[page_id] = published.date() if published else None
-    practice_places = GoodPracticePage.places.through.objects.filter(
-        goodpracticepage_id__in=page_ids
-    ).values_list("goodpracticepage_id", "place__slug", "place__country__code")
-    place_pages = PlacePage.objects.filter(pk__in=page_ids).values_list(
-        "pk", "place__slug", "place__country__code"
-    )
-    single_places = [
-        place_pages,
-        EventPage.objects.filter(pk__in=page_ids, place__isnull=False).values_list(
-            "pk", "place__slug", "place__country__code"
-        ),
-        RoundTableReportPage.objects.filter(pk__in=page_ids, place__isnull=False).values_list(
-            "pk", "place__slug", "place__country__code"
-        ),
-    ]
-    for values in [practice_places, *single_places]:
-        for page_id, place, country in values:
-            held["place"][page_id].add(place)
-            held["country"][page_id].add(country)
-    for page_id, _place, _country in place_pages:  # The rows read above, kept by the query set.
-        days[page_id] = None  # `PlacePage.result_day`
-    theme_rows = [
-        GoodPracticePage.themes.through.objects.filter(
-            goodpracticepage_id__in=page_ids
-        ).values_list("goodpracticepage_id", "theme__slug"),
-        ResourcePage.themes.through.objects.filter(resourcepage_id__in=page_ids).values_list(
-            "resourcepage_id", "theme__slug"
-        ),
-    ]
-    for values in theme_rows:
-        for page_id, theme in values:
-            held["theme"][page_id].add(theme)
-    for page_id, year in GoodPracticePage.objects.filter(pk__in=page_ids).values_list(
-        "pk", "start_year"
-    ):
-        if year:
-            held["year"][page_id].add(str(year))
-    for page_id, year, meeting_date in ResourcePage.objects.filter(pk__in=page_ids).values_list(
-        "pk", "year", "roundtablereportpage__meeting_date"
-    ):
-        if year:
-            held["year"][page_id].add(str(year))
-        days[page_id] = meeting_date or ResourcePage.issue_day(year)
-    for page_id, start_date in EventPage.objects.filter(pk__in=page_ids).values_list(
-        "pk", "start_date"
-    ):
-        held["year"][page_id].add(str(start_date.year))
-        days[page_id] = start_date
-    return {
-        page_id: Facts(
-            locale_id,
-            path,
-            days[page_id],
-            {facet: tuple(sorted(held[facet].get(page_id, ()))) for facet in FACETS},
-        )
-        for page_id, _type, locale_id, path, _published in rows
-    }
-
-
-def live_facts(locale_ids: list[int]) -> Mapping[int, Facts]:
-    """The facts of the live pages of some locales, gathered once per locale and cache
-    generation: a search reads the facts of its thousand matches from memory."""
-    by_locale = [
-        remember(
-            ("live facts", locale_id),
-            lambda locale_id=locale_id: gather_facts(
-                Page.objects.live().filter(locale_id=locale_id)
-            ),
-        )
-        for locale_id in locale_ids
-    ]
-    return by_locale[0] if len(by_locale) == 1 else ChainMap(*by_locale)
 
 
 def page_type_labels() -> dict[str, str]:
@@ -181,7 +76,7 @@ def page_type_labels() -> dict[str, str]:
         lambda: {
             model._meta.model_name: str(model._meta.verbose_name).capitalize()
             for model in get_page_models()
-            if model._meta.app_label in TYPE_APPS
+            if issubclass(model, BasePage)  # The hub's, not Wagtail's root page.
         },
     )
 
@@ -192,71 +87,6 @@ def promoted_queries() -> frozenset[str]:
         "promoted queries",
         lambda: frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True)),
     )
-
-
-@dataclass(frozen=True)
-class FacetInfo:
-    param: str
-    label: str
-
-
-@dataclass
-class Hit:
-    page_id: int
-    head: SafeString  # type, places, date (and language), and the title linking to the page
-    day: date | None
-    excerpt: SafeString
-    language_code: str
-
-
-@dataclass
-class Outcome:
-    query: str
-    all_languages: bool
-    sort: str
-    total: int = 0
-    hits: PaginatorPage | None = None
-    page_range: list = field(default_factory=list)
-    facets: list[dict] = field(default_factory=list)
-    active_filters: list[dict] = field(default_factory=list)
-    promotions: list[Page] = field(default_factory=list)
-    engine: str = ""
-    degraded: bool = False
-    capped_at: int | None = None  # more pages matched than this, the most the engine ranks
-    suggestion: str = ""
-    in_other_languages: int = 0
-
-
-@dataclass
-class Answer:
-    """A page of results as an engine answered it, before it is described for the page."""
-
-    total: int
-    counts: dict[str, Counter]  # facet → value → matches
-    paginator: Paginator
-    current: PaginatorPage  # its object_list: the ids of the pages shown
-    held: Mapping[int, Mapping[str, tuple[str, ...]]]  # what each page shown holds
-    days: Mapping[int, date | None]
-    locales: Mapping[int, int]  # the locale id of each page shown
-    titles: Mapping[int, str] | None = None  # None: read with the excerpts
-    excerpts: dict[int, str] | None = None  # None: asked of the engine for the pages shown
-    capped_at: int | None = None
-
-
-class AnsweredPage(Sequence):
-    """What Django's paginator needs of a search answered one page at a time: the number of
-    results, and the page asked for."""
-
-    def __init__(self, found: SearchPage, number: int):
-        self.found, self.offset = found, (number - 1) * PER_PAGE
-
-    def __len__(self) -> int:
-        return min(self.found.total, MAX_RESULT_WINDOW)
-
-    def __getitem__(self, item):
-        if isinstance(item, slice) and (item.start or 0) == self.offset:
-            return self.found.ids
-        raise IndexError("Only the page of results OpenSearch answered is known.")
 
 
 def page_number(raw: str | None) -> int:

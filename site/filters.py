@@ -10,93 +10,20 @@ cache generation; one aggregate query per facet over every item would not scale.
 """
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import reduce
 from itertools import islice
 from operator import and_, or_
-from typing import NamedTuple
 
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import QueryDict
 from django.utils.functional import cached_property
 
+from .facets import Facet, Option, active_filter, facet_entry, query_values
 from .generation import remember
 from .i18n import active_locale, entity_names
-
-MAX_VALUES_PER_FACET = 20
-MAX_VALUE_LENGTH = 100
-# A facet with more options shows those with the most results (and the selected ones) and a
-# link to show them all: two hundred checkboxes help no one, least of all on a phone.
-SHOWN_OPTIONS = 12
-
-
-@dataclass(frozen=True)
-class Facet:
-    """One filter: the query-string parameter, and the ORM path to the value it holds.
-
-    Three kinds: an entity facet (`model` is a translatable model, `key` its field used in
-    URLs), a choice facet (`choices` lists values and labels), or an open facet (`parse`
-    turns a raw value into a lookup value or None, and the value is its own label: years).
-    """
-
-    param: str
-    label: str
-    lookup: str
-    model: type[models.Model] | None = None
-    key: str = "slug"
-    choices: tuple = ()
-    parse: Callable[[str], object] | None = None
-
-
-class Option(NamedTuple):
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-def query_values(params: QueryDict, param: str) -> list[str]:
-    """The distinct, non-blank values of a query-string parameter, within sane bounds."""
-    values = []
-    for value in params.getlist(param)[:MAX_VALUES_PER_FACET]:
-        value = value.strip()
-        if value and len(value) <= MAX_VALUE_LENGTH and value not in values:
-            values.append(value)
-    return values
-
-
-def active_filter(
-    params: QueryDict, param: str, label: str, option: Option, selected: dict[str, list[str]]
-) -> dict:
-    """An applied filter, with the query string that removes it ('relax a filter')."""
-    remaining = params.copy()
-    remaining.setlist(param, [value for value in selected[param] if value != option.value])
-    remaining.pop("page", None)
-    return {"facet": label, "label": option.label, "remove_query": remaining.urlencode()}
-
-
-def facet_entry(params: QueryDict, facet, options: list[Option]) -> dict:
-    """What the filter form shows of one facet (anything with `param` and `label`): its
-    options, shortened to the most useful unless the visitor asked for them all."""
-    entry = {"facet": facet, "options": options, "hidden": 0, "show_all_query": ""}
-    if len(options) <= SHOWN_OPTIONS or facet.param in params.getlist("expand"):
-        return entry
-    best = sorted(options, key=lambda option: -option.count)[:SHOWN_OPTIONS]
-    kept = {option.value for option in best} | {o.value for o in options if o.selected}
-    expanded = params.copy()
-    expanded.appendlist("expand", facet.param)
-    entry.update(
-        options=[option for option in options if option.value in kept],
-        hidden=len(options) - len(kept),
-        show_all_query=expanded.urlencode(),
-    )
-    return entry
-
-
-def parse_year(value: str) -> int | None:
-    return int(value) if value.isdigit() and len(value) == 4 else None
 
 
 def bit_set(positions: Iterable[int], size: int) -> int:

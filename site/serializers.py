@@ -1,4 +1,4 @@
-"""The fields of the public read API (`dcaht.api`): what each page type shows a reuser.
+"""The fields of the public read API (`dcaht.interfaces.api`): what each page type shows a reuser.
 
 Page models list them in their `api_fields`. Each field is read-only and computed from the page,
 so the API shows exactly these values, never a dump of a model: no contact people, no editors,

@@ -6,8 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from dcaht import api, feeds, seo, sitemaps
-from search import views as search_views
+from dcaht.interfaces import api, feeds, metadata, sitemaps
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -28,9 +27,8 @@ if settings.DEBUG:
 
 # Every public page lives under its language prefix (/en/, /de/, …); Wagtail's pages come last.
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
-    path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
+    path("search/", include("search.urls")),
     path("feeds/", include((feeds.urlpatterns, "feeds"))),
-    path("opensearch.xml", seo.opensearch, name="opensearch"),
+    path("opensearch.xml", metadata.opensearch, name="opensearch"),
     path("", include(wagtail_urls)),
 )

@@ -6,12 +6,15 @@ from .network import (
     SOURCE_LOCALE_ONLY,
     Country,
     Organisation,
+    OrganisationRole,
     Person,
     Place,
     TargetGroup,
     Theme,
+    place_facets,
+    theme_facet,
 )
-from .pages import BasePage, HubPageQuerySet, restricted_paths
+from .pages import BasePage, HubPageQuerySet, PageFeed, restricted_paths
 
 __all__ = [
     "DocumentText",
@@ -19,12 +22,16 @@ __all__ = [
     "SHARED_ENTITIES",
     "SOURCE_LOCALE_ONLY",
     "BasePage",
+    "PageFeed",
     "HubPageQuerySet",
     "restricted_paths",
     "Country",
     "Organisation",
+    "OrganisationRole",
     "Person",
     "Place",
     "TargetGroup",
     "Theme",
+    "place_facets",
+    "theme_facet",
 ]

@@ -11,9 +11,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from dcaht.facets import Facet
 
 # Pages link to the source-language records; this limits the admin's choices to them.
 SOURCE_LOCALE_ONLY = Q(locale__language_code=settings.LANGUAGE_CODE)
@@ -233,4 +235,36 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 
 
 # The records pages link to and show by name: changing one changes what those pages show.
+class OrganisationRole(Orderable):
+    """An organisation with a role in a page, a row of the page's inline panel: a practice's
+    lead or partner, a round table's or an event's organiser. A subclass adds its `page` (a
+    `ParentalKey`) and its `role`, with the choices of its kind of page."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="%(class)ss",
+        limit_choices_to=SOURCE_LOCALE_ONLY,
+    )
+
+    panels = [FieldRowPanel([FieldPanel("organisation"), FieldPanel("role")])]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+def place_facets(relation: str) -> tuple[Facet, Facet]:
+    """The country and place facets of a page type linked to places through `relation`."""
+    return (
+        Facet("country", _("Country"), f"{relation}__country__code", model=Country, key="code"),
+        Facet("place", _("Place"), f"{relation}__slug", model=Place),
+    )
+
+
+def theme_facet(relation: str = "themes") -> Facet:
+    """The theme facet of a page type linked to themes through `relation`."""
+    return Facet("theme", _("Theme"), f"{relation}__slug", model=Theme)
+
+
 SHARED_ENTITIES = (Country, Place, Theme, TargetGroup, Organisation, Person)

@@ -1,5 +1,7 @@
-"""The abstract page every page type of the hub extends."""
+"""The abstract page every page type of the hub extends, and what a page type declares of
+itself for the hub's mechanisms: its facets, its feeds, its schema.org data."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import models
@@ -13,6 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from dcaht.facets import SEARCH_FACETS, Facet, held_values
 from dcaht.generation import remember
 from dcaht.i18n import LANGUAGE_CODES
 from dcaht.search_config import language_mapping
@@ -39,6 +42,16 @@ class HubPageQuerySet(PageQuerySet):
 HubPageManager = PageManager.from_queryset(HubPageQuerySet)
 
 
+@dataclass(frozen=True)
+class PageFeed:
+    """A feed an index page describes and announces (`BasePage.feeds`): at
+    `/<lang>/feeds/<name>.atom` and `.rss`, the newest live pages of the type `model` ("app.Model",
+    its subclasses included), or, without a model, of every type listed `in_site_feed`."""
+
+    name: str
+    model: str | None = None
+
+
 class BasePage(Page):
     """A translatable page with a short summary for listings, search and link previews.
 
@@ -50,6 +63,16 @@ class BasePage(Page):
     # What a search result shows of the page's date: "day" (`result_day`), "year" (the value of
     # its "year" facet: when a resource was issued, not when the hub published it), or "".
     search_result_date = "day"
+
+    # What the page type declares of itself (docs/architecture.md lists these hooks). Its
+    # facets: the listings of its index page, the search page and the API filter by them.
+    facets: tuple[Facet, ...] = ()
+    # The feeds an index page describes (its section's), and whether the type's pages are
+    # in the hub's own feed.
+    feeds: tuple[PageFeed, ...] = ()
+    in_site_feed = False
+    # Open Graph's `og:type`: "article" for the hub's articles (practices, resources).
+    open_graph_type = "website"
 
     summary = models.TextField(
         _("summary"),
@@ -132,12 +155,23 @@ class BasePage(Page):
         """Text that is not in the page's own fields (names of linked records, documents)."""
         return []
 
+    @classmethod
+    def facets_named(cls, *params: str) -> tuple[Facet, ...]:
+        """The type's declared facets of these parameters, in that order (what a listing
+        shows)."""
+        declared = {facet.param: facet for facet in cls.facets}
+        return tuple(declared[param] for param in params)
+
     def facet_values(self) -> dict[str, list[str]]:
         """The values this page holds of the search page's facets besides its type: "theme"
-        (slugs), "place" (slugs), "country" (codes), "year". `search.service.gather_facts`
-        reads the same from the database for thousands of pages at once (a test holds the
-        two equal)."""
-        return {}
+        (slugs), "place" (slugs), "country" (codes), "year", read through its declared
+        lookups. `search.facts` reads the same from the database for thousands of pages at
+        once (a test holds the two equal)."""
+        return {
+            facet.param: held_values(self, facet.lookup)
+            for facet in self.facets
+            if facet.param in SEARCH_FACETS
+        }
 
     def search_facets(self) -> list[str]:
         """The page's facet values as OpenSearch filters and counts them: "facet:value"."""
@@ -154,6 +188,18 @@ class BasePage(Page):
         """The date a search result sorts by ("latest first") and, for a page type whose
         `search_result_date` is "day", shows: by default, the first publication."""
         return self.first_published_at.date() if self.first_published_at else None
+
+    @classmethod
+    def result_days(cls, pages: PageQuerySet) -> dict[int, date | None]:
+        """`result_day` of this type's pages among `pages`, in one query: a type defining its
+        own `result_day` defines this too, which the database engine's search reads in bulk
+        (`search.facts`) for the pages of this type and its subclasses."""
+        return {}
+
+    def structured_data(self, request, image: dict | None) -> list[dict]:
+        """The schema.org objects describing the page (`dcaht.schema_org`), each for its own
+        JSON-LD script; `image` is its link-preview image, if any."""
+        return []
 
     @property
     def description(self) -> str:

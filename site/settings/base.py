@@ -63,6 +63,7 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 INSTALLED_APPS = [
     "dcaht",
+    "dcaht.interfaces",
     "home",
     "practices",
     "meetings",
@@ -271,15 +272,15 @@ WAGTAIL_SITE_NAME = "Danube Cities Knowledge Hub"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # Approving the last task of a workflow publishes the page even when the approver (a Moderator)
 # may not publish outside the workflow.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "practices.workflows.publish_approved_revision"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "dcaht.workflows.publish_approved_revision"
 
 # Good practices proposed through the public form (practices.proposals): at most this many
 # per visitor's address (see TRUSTED_PROXY_COUNT) in this many seconds.
 PROPOSALS_RATE_LIMIT = 5
 PROPOSALS_RATE_PERIOD = 60 * 60
 
-# The public read API (/api/v2/, see dcaht.api): bounded pages of results, and no full-text
-# search parameter (the search app provides the hub's search).
+# The public read API (/api/v2/, see dcaht.interfaces.api): bounded pages of results, and no
+# full-text search parameter (the search app provides the hub's search).
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_SEARCH_ENABLED = False
 

@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory, SimpleTestCase, TestCase
 
 from dcaht.filters import Option
-from search.service import FacetInfo
+from search.outcome import FacetInfo
 
 
 class FilterFormTests(SimpleTestCase):

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from dcaht.api import PagesEndpoint
+from dcaht.interfaces.api import PagesEndpoint
 from dcaht.models import Place, Theme
 from home.models import HomePage
 from practices.models import GoodPracticePage

@@ -11,8 +11,8 @@ from wagtail.models import Page
 
 import feedparser
 
-from dcaht import feeds
 from dcaht.generation import new_generation
+from dcaht.interfaces import feeds
 from practices.models import GoodPracticePage
 from tests.interfaces.helpers import (
     REPORT_SLUG,

@@ -3,8 +3,8 @@ import datetime as dt
 import factory
 import wagtail_factories
 
-from dcaht.demo.meetings import load_meetings
-from dcaht.demo.network import Network
+from home.demo.meetings import load_meetings
+from home.demo.network import Network
 from home.models import HomePage
 from meetings.models import AgendaItem, EventIndexPage, EventOrganiser, EventPage
 from tests.practices.factories import PlaceFactory

@@ -13,8 +13,8 @@ from wagtail_localize.models import StringSegment, TranslationSource
 
 import icalendar
 
-from dcaht.demo.meetings import load_meetings
-from dcaht.demo.network import Network
+from home.demo.meetings import load_meetings
+from home.demo.network import Network
 from home.models import HomePage
 from meetings.models import AgendaItem, EventIndexPage, EventOrganiser, EventPage
 from practices.models import GoodPracticePage

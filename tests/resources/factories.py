@@ -5,8 +5,8 @@ from django.conf import settings
 import factory
 import wagtail_factories
 
-from dcaht.demo.network import Network
-from dcaht.demo.resources import load_resources
+from home.demo.network import Network
+from home.demo.resources import load_resources
 from home.models import HomePage
 from resources.models import (
     GuidelinePage,

@@ -6,9 +6,9 @@ from django.utils.html import escape
 from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 
-from dcaht.demo.network import Network
-from dcaht.demo.resources import load_resources
 from dcaht.models import Organisation
+from home.demo.network import Network
+from home.demo.resources import load_resources
 from home.models import HomePage
 from resources.models import ResourcePage, RoundTableReportPage
 from tests.resources.factories import load_demo_resources

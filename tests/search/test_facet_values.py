@@ -1,13 +1,13 @@
 """What a page holds of each search facet is read two ways: by each page when OpenSearch
 indexes it (`BasePage.search_facets`), and for every live page at once when the database
-engine answers (`search.service.gather_facts`). Both must say the same, or the filters of the
+engine answers (`search.facts.gather_facts`). Both must say the same, or the filters of the
 search page would count differently on each engine."""
 
 from django.test import TestCase
 
 from wagtail.models import Page
 
-from search.service import gather_facts
+from search.facts import gather_facts
 
 
 class FacetValuesTests(TestCase):

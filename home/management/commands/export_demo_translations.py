@@ -4,13 +4,13 @@ from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.models import Locale
 
-from dcaht.demo.translations import DIRECTORY, export_templates
+from home.demo.translations import DIRECTORY, export_templates
 from home.models import HomePage
 
 
 class Command(BaseCommand):
     help = (
-        "Write wagtail-localize PO files of the demo content into site/demo/translations/"
+        "Write wagtail-localize PO files of the demo content into home/demo/translations/"
         "<language>/ for every object that has none yet in that language."
     )
 

@@ -9,8 +9,8 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
 
-from dcaht import seo
-from dcaht.feeds import feed_links as page_feed_links
+from dcaht.interfaces import metadata
+from dcaht.interfaces.feeds import feed_links as page_feed_links
 
 register = template.Library()
 
@@ -38,11 +38,11 @@ def page_meta(context, languages):
     request = context.get("request")
     if not isinstance(page, Page) or not page.id or request is None:
         return {}
-    image = seo.preview_image(page, request)
+    image = metadata.preview_image(page, request)
     return {
-        "canonical_url": seo.canonical_url(page, request),
-        "open_graph": seo.open_graph(page, request, languages, image),
-        "structured_data": seo.structured_data(page, request, image),
+        "canonical_url": metadata.canonical_url(page, request),
+        "open_graph": metadata.open_graph(page, request, languages, image),
+        "structured_data": metadata.structured_data(page, request, image),
     }
 
 

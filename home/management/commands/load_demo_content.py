@@ -6,12 +6,12 @@ from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
-from dcaht.demo.meetings import load_meetings
-from dcaht.demo.network import Network
-from dcaht.demo.practices import load_practices
-from dcaht.demo.resources import load_resources
-from dcaht.demo.translations import import_translations
 from dcaht.i18n import ensure_locales, synchronize_locales
+from home.demo.meetings import load_meetings
+from home.demo.network import Network
+from home.demo.practices import load_practices
+from home.demo.resources import load_resources
+from home.demo.translations import import_translations
 from home.models import HomeFeaturedPractice, HomePage
 
 HOME_SUMMARY = (

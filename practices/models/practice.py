@@ -1,4 +1,4 @@
-"""Good practices of cities against trafficking and exploitation, and the places they come from."""
+"""Good practices of cities against trafficking and exploitation, and their index."""
 
 import heapq
 from collections import Counter, defaultdict
@@ -8,7 +8,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -16,27 +15,31 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from dcaht import serializers
+from dcaht.facets import Facet, year_facet
 from dcaht.generation import remember
 from dcaht.i18n import localize_all, localized_names
 from dcaht.models import (
     SOURCE_LOCALE_ONLY,
     BasePage,
-    Country,
     Organisation,
+    OrganisationRole,
+    PageFeed,
     Person,
     Place,
     TargetGroup,
     Theme,
+    place_facets,
+    theme_facet,
 )
+from dcaht.schema_org import article
 
-from .blocks import PracticeStreamBlock
+from ..blocks import PracticeStreamBlock
 
 
 class PracticeIndexPage(RoutablePageMixin, BasePage):
@@ -54,6 +57,8 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
 
+    feeds = (PageFeed("practices", "practices.GoodPracticePage"),)
+
     api_fields = serializers.INTRODUCTION_API_FIELDS
 
     class Meta:
@@ -63,7 +68,7 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
         return self.get_url(request) + self.reverse_subpage(name)
 
     def get_context(self, request, *args, **kwargs):
-        from .filters import PracticeFilter  # The filters refer to this module's models.
+        from ..filters import PracticeFilter  # The filters refer to this module's models.
 
         context = super().get_context(request, *args, **kwargs)
         practices = GoodPracticePage.objects.child_of(self).live().public()
@@ -80,13 +85,13 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
 
     @path("propose/", name="propose")
     def propose(self, request):
-        from .views import propose_practice
+        from ..views import propose_practice
 
         return propose_practice(request, self)
 
     @path("propose/thanks/", name="propose_thanks")
     def propose_thanks(self, request):
-        from .views import proposal_received
+        from ..views import proposal_received
 
         return proposal_received(request, self)
 
@@ -186,6 +191,31 @@ class GoodPracticePage(BasePage):
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []
 
+    facets = (
+        *place_facets("places"),
+        theme_facet(),
+        Facet("group", _("Target group"), "target_groups__slug", model=TargetGroup),
+        Facet(
+            "org",
+            _("Kind of organisation"),
+            "organisation_links__organisation__kind",
+            choices=tuple(Organisation.Kind.choices),
+        ),
+        Facet("size", _("Size of the city"), "city_size", choices=tuple(CitySize.choices)),
+        Facet("legal", _("Legal basis"), "legal_basis", choices=tuple(LegalBasis.choices)),
+        Facet("budget", _("Budget"), "budget", choices=tuple(Budget.choices)),
+        Facet(
+            "lead",
+            _("Kind of lead agency"),
+            "lead_agency_kind",
+            choices=tuple(Organisation.Kind.choices),
+        ),
+        Facet("setup", _("Time to set up"), "setup_time", choices=tuple(SetupTime.choices)),
+        year_facet("start_year"),
+    )
+    in_site_feed = True
+    open_graph_type = "article"
+
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(
@@ -279,15 +309,6 @@ class GoodPracticePage(BasePage):
         "contacts",
     )
 
-    def facet_values(self) -> dict[str, list[str]]:
-        places = list(self.places.all())
-        return {
-            "place": [place.slug for place in places],
-            "country": [place.country.code for place in places],
-            "theme": [theme.slug for theme in self.themes.all()],
-            "year": [str(self.start_year)] if self.start_year else [],
-        }
-
     def extra_search_text(self) -> list[str]:
         places = list(self.places.all())
         linked = [
@@ -313,13 +334,16 @@ class GoodPracticePage(BasePage):
     @cached_property
     def linked_places(self) -> list[Place]:
         """The practice's places with their countries, read once per request: the page and
-        its link-preview metadata (`dcaht.seo`) both show them."""
+        its schema.org data (`structured_data`) both show them."""
         return list(self.places.select_related("country"))
 
     @cached_property
     def linked_themes(self) -> list[Theme]:
         """The practice's themes, read once per request (see `linked_places`)."""
         return list(self.themes.all())
+
+    def structured_data(self, request, image):
+        return [article(self, request, image, themes=self.linked_themes, places=self.linked_places)]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -392,7 +416,7 @@ class PracticesByTheme:
     titles: dict[int, str]
 
 
-class PracticeOrganisation(Orderable):
+class PracticeOrganisation(OrganisationRole):
     """An organisation behind a practice, and its role in it."""
 
     class Role(models.TextChoices):
@@ -403,191 +427,7 @@ class PracticeOrganisation(Orderable):
     page = ParentalKey(
         GoodPracticePage, on_delete=models.CASCADE, related_name="organisation_links"
     )
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisation"),
-        on_delete=models.PROTECT,
-        related_name="practice_links",
-        limit_choices_to=SOURCE_LOCALE_ONLY,
-    )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.PARTNER)
 
-    panels = [FieldRowPanel([FieldPanel("organisation"), FieldPanel("role")])]
-
-    class Meta(Orderable.Meta):
+    class Meta(OrganisationRole.Meta):
         verbose_name = _("organisation of a practice")
-
-
-class PlaceIndexPage(BasePage):
-    """The network on a map: every place with practices, drawn from the places' coordinates."""
-
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["practices.PlacePage"]
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
-
-    api_fields = serializers.INTRODUCTION_API_FIELDS
-
-    class Meta:
-        verbose_name = _("place index page")
-
-    def get_context(self, request, *args, **kwargs):
-        from .map import network_map
-
-        context = super().get_context(request, *args, **kwargs)
-        place_pages = list(
-            PlacePage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("place__country")
-            .order_by("title")
-        )
-        context["place_pages"] = place_pages
-        context["map"] = network_map(place_pages)
-        return context
-
-
-class PlacePage(BasePage):
-    """A city or region: its practices, its organisations and what happens there."""
-
-    search_result_date = ""  # A place is not news.
-
-    place = models.ForeignKey(
-        Place,
-        verbose_name=_("place"),
-        on_delete=models.PROTECT,
-        related_name="pages",
-        limit_choices_to=SOURCE_LOCALE_ONLY,
-    )
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    parent_page_types = ["practices.PlaceIndexPage"]
-    subpage_types = []
-
-    content_panels = [*BasePage.content_panels, FieldPanel("place"), FieldPanel("introduction")]
-    translatable_fields = [
-        *BasePage.translatable_fields,
-        SynchronizedField("place"),
-        TranslatableField("introduction"),
-    ]
-
-    api_fields = [
-        *serializers.INTRODUCTION_API_FIELDS,
-        APIField("place", serializer=serializers.PlaceField()),
-    ]
-
-    class Meta:
-        verbose_name = _("place")
-        verbose_name_plural = _("places")
-
-    search_select_related = ("place__country",)
-    search_prefetch_related = ("place__organisations",)
-
-    def result_day(self) -> None:
-        """A place is not news: it comes last when results are sorted latest first."""
-        return None
-
-    def facet_values(self) -> dict[str, list[str]]:
-        return {"place": [self.place.slug], "country": [self.place.country.code]}
-
-    def extra_search_text(self) -> list[str]:
-        place = self.place
-        organisations = place.organisations.all()
-        return localized_names([place, place.country, *organisations], self.locale)
-
-    def clean(self):
-        super().clean()
-        if (
-            self.place_id
-            and PlacePage.objects.filter(locale_id=self.locale_id, place_id=self.place_id)
-            .exclude(pk=self.pk)
-            .exists()
-        ):
-            raise ValidationError({"place": _("This place already has a page.")})
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        place = Place.objects.select_related("country").get(pk=self.place_id)
-        organisations = list(Organisation.objects.filter(place=place).order_by("name"))
-        localized = localize_all([place, place.country, *organisations])
-        context.update(
-            place=localized[(Place, place.pk)],
-            country=localized[(Country, place.country_id)],
-            organisations=[localized[(Organisation, org.pk)] for org in organisations],
-            practices=GoodPracticePage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, places=self.place_id)
-            .order_by("title")
-            .defer_streamfields(),
-        )
-        return context
-
-
-class Proposal(models.Model):
-    """A good practice proposed through the public form, and the draft page made from it.
-
-    Who proposed it is personal data: only the Secretariat sees it (in the admin, under
-    *Proposals*), and `manage.py delete_proposer_data` erases it. A proposal is not a page, has
-    no API fields and is not indexed for search; the draft page holds the practice's text only.
-    """
-
-    class Status(models.TextChoices):
-        NEW = "new", _("New")
-        ACCEPTED = "accepted", _("Accepted")
-        DECLINED = "declined", _("Declined")
-
-    # The proposer: personal data.
-    name = models.CharField(_("name"), max_length=150, blank=True)
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    email = models.EmailField(_("e-mail address"), max_length=254, blank=True)
-    contact_consent = models.BooleanField(_("agreed to be contacted"), default=False)
-    personal_data_erased_at = models.DateTimeField(
-        _("personal data erased"), null=True, blank=True, editable=False
-    )
-    # The practice, as proposed.
-    place = models.CharField(_("place"), max_length=150)
-    title = models.CharField(_("title"), max_length=200)
-    summary = models.TextField(_("summary"), max_length=600)
-    description = models.TextField(_("description"), max_length=10_000)
-    themes = models.ManyToManyField(
-        Theme,
-        verbose_name=_("themes"),
-        related_name="+",
-        blank=True,
-        limit_choices_to=SOURCE_LOCALE_ONLY,
-    )
-    language = models.CharField(
-        _("language"), max_length=10, help_text=_("The language the proposer used.")
-    )
-    # Handling.
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.NEW
-    )
-    page = models.ForeignKey(
-        GoodPracticePage,
-        verbose_name=_("draft page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("received"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("proposal")
-        verbose_name_plural = _("proposals")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        # Shown wherever the proposal is named (admin breadcrumbs, history): never who sent it.
-        return self.title
-
-    @property
-    def language_name(self) -> str:
-        try:
-            return translation.get_language_info(self.language)["name_translated"]
-        except KeyError:
-            return self.language

@@ -1,6 +1,6 @@
 """Translations of the demo content, kept as PO files and imported through wagtail-localize.
 
-`site/demo/translations/<language>/<key>.po` holds one object's translation: a page by its
+`home/demo/translations/<language>/<key>.po` holds one object's translation: a page by its
 path below the home page (`home`, `practices.barcelona-assistance-to-victims`) or a shared
 entity by its model and slug or code (`theme.victim-assistance`, `country.si`). The files are
 wagtail-localize's own PO exports, filled in by translators; importing them goes through

@@ -1,15 +1,14 @@
-"""Events of the network: round tables, conferences and workshops, with their iCalendar files."""
+"""One event: when and where, who organises it, its agenda; and the queries of upcoming and
+past events."""
 
 import datetime as dt
-from functools import cache
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import (
@@ -22,48 +21,29 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, PageManager, TranslatableMixin
+from wagtail.models import PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from modelcluster.models import ClusterableModel
+from modelcluster.fields import ParentalKey
 
 from dcaht import serializers
 from dcaht.blocks import RICH_TEXT_FEATURES
-from dcaht.i18n import live_translation, localize_all, localized_names
+from dcaht.facets import year_facet
+from dcaht.i18n import live_translation, locale_of, localize_all, localized_names
 from dcaht.models import (
     SOURCE_LOCALE_ONLY,
     BasePage,
     Country,
     HubPageQuerySet,
-    Organisation,
-    Person,
+    OrganisationRole,
     Place,
+    place_facets,
 )
-from practices.models import GoodPracticePage
+from dcaht.schema_org import SCHEMA, content_language, page_url, postal_place, without_empty
+from practices.models import Presentation
 
-from . import ical
-
-DEFAULT_TIME_ZONE = "Europe/Vienna"
-
-
-@cache
-def time_zone_names() -> frozenset[str]:
-    """The IANA time zones this system knows (read from disk once)."""
-    return frozenset(available_timezones())
-
-
-def validate_time_zone(value: str) -> None:
-    if value not in time_zone_names():
-        raise ValidationError(
-            _("“%(value)s” is not a known time zone. Use a name such as “Europe/Vienna”."),
-            params={"value": value},
-        )
-
-
-def time_zone_choices() -> list[tuple[str, str]]:
-    return [(name, name) for name in sorted(time_zone_names())]
+from .. import ical, time_zones
 
 
 class EventPageQuerySet(HubPageQuerySet):
@@ -87,73 +67,6 @@ class EventPageQuerySet(HubPageQuerySet):
 # Soonest first; on one day, all-day events before timed ones. Past events: latest first.
 UPCOMING_ORDER = ("start_date", F("start_time").asc(nulls_first=True), "title")
 PAST_ORDER = ("-start_date", F("start_time").desc(nulls_last=True), "title")
-
-
-class EventIndexPage(RoutablePageMixin, BasePage):
-    """The network's events: upcoming ones at its URL, the archive at `past/`, and one
-    iCalendar feed of them all at `ical/`, each in the index's language.
-
-    Wagtail serves only paths of letters, digits, `-` and `_` between slashes, so a sub-route
-    cannot end in `.ics`; the file name comes in the response's Content-Disposition instead.
-    """
-
-    UPCOMING = "upcoming"
-    PAST = "past"
-
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["meetings.EventPage"]
-    max_count_per_parent = 1
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
-
-    api_fields = serializers.INTRODUCTION_API_FIELDS
-
-    class Meta:
-        verbose_name = _("event index page")
-
-    def events(self) -> EventPageQuerySet:
-        return EventPage.objects.child_of(self).live().public()
-
-    def subpage_url(self, request, name: str) -> str:
-        return self.get_url(request) + self.reverse_subpage(name)
-
-    def get_context(self, request, *args, period=UPCOMING, **kwargs):
-        from .filters import EventFilter  # The filters refer to this module's models.
-
-        context = super().get_context(request, *args, **kwargs)
-        if period == self.PAST:
-            events, ordering = self.events().past(), PAST_ORDER
-        else:
-            events, ordering = self.events().upcoming(), UPCOMING_ORDER
-        context.update(EventFilter(request.GET, events, ordering=ordering).context())
-        context.update(
-            period=period,
-            upcoming_url=self.get_url(request),
-            past_url=self.subpage_url(request, "past"),
-            calendar_url=self.subpage_url(request, "ical"),
-        )
-        return context
-
-    @path("past/", name="past")
-    def past(self, request):
-        return self.render(request, period=self.PAST)
-
-    @path("ical/", name="ical")
-    def ical_feed(self, request):
-        """Every live event of this language, past and upcoming, as one subscribable feed."""
-        events = list(self.events().select_related("place__country").order_by(*UPCOMING_ORDER))
-        calendar = ical.build_calendar(
-            [
-                ical.build_event(event, url=event.get_full_url(request), location=location)
-                for event, location in zip(events, event_locations(events), strict=True)
-            ],
-            name=f"{self.title} · {gettext('Danube Cities Knowledge Hub')}",
-            refresh_interval=dt.timedelta(hours=12),
-        )
-        return ical.calendar_response(calendar, filename=f"{self.slug}.ics")
 
 
 def event_locations(events: list["EventPage"]) -> list[str]:
@@ -192,8 +105,8 @@ class EventPage(RoutablePageMixin, BasePage):
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,
-        default=DEFAULT_TIME_ZONE,
-        validators=[validate_time_zone],
+        default=time_zones.DEFAULT_TIME_ZONE,
+        validators=[time_zones.validate_time_zone],
         help_text=_("The time zone of the venue; times are given in it."),
     )
     venue = models.CharField(
@@ -234,13 +147,16 @@ class EventPage(RoutablePageMixin, BasePage):
     parent_page_types = ["meetings.EventIndexPage"]
     subpage_types = []
 
+    facets = (*place_facets("place"), year_facet("start_date__year"))
+    in_site_feed = True
+
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
                 FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
-                FieldPanel("time_zone", widget=forms.Select(choices=time_zone_choices)),
+                FieldPanel("time_zone", widget=forms.Select(choices=time_zones.time_zone_choices)),
             ],
             heading=_("When"),
         ),
@@ -350,16 +266,12 @@ class EventPage(RoutablePageMixin, BasePage):
     search_select_related = ("place__country",)
     search_prefetch_related = ("agenda_items__speakers", "organiser_links__organisation")
 
-    def facet_values(self) -> dict[str, list[str]]:
-        place = self.place
-        return {
-            "place": [place.slug] if place else [],
-            "country": [place.country.code] if place else [],
-            "year": [str(self.start_date.year)],
-        }
-
     def result_day(self) -> dt.date:
         return self.start_date
+
+    @classmethod
+    def result_days(cls, pages):
+        return dict(pages.values_list("pk", "start_date"))
 
     def extra_search_text(self) -> list[str]:
         items = list(self.agenda_items.all())
@@ -427,6 +339,69 @@ class EventPage(RoutablePageMixin, BasePage):
         )
         return context
 
+    def structured_data(self, request, image):
+        """A schema.org `Event`: its dates in ISO 8601, with the venue's UTC offset when the
+        times are known and as dates when they are not; its time zone as the IANA name in
+        `eventSchedule` (`Schedule.scheduleTimezone`, schema.org's only property for it); its
+        venue as a `Place` whose `PostalAddress` has the city and the ISO 3166 country code;
+        its organisers as `Organization`s."""
+        place = (
+            Place.objects.select_related("country").get(pk=self.place_id) if self.place_id else None
+        )
+        links = [
+            link
+            for link in self.organiser_links.select_related("organisation")
+            if link.role == EventOrganiser.Role.ORGANISER
+        ]
+        localized = localize_all(
+            [*([place] if place else []), *(link.organisation for link in links)], locale_of(self)
+        )
+        url = page_url(self, request)
+        if self.is_all_day:
+            start, end = self.start_date, self.last_day
+        else:
+            start, end = self.start, self.end
+        schedule = {
+            "@type": "Schedule",
+            "startDate": self.start_date.isoformat(),
+            "endDate": self.last_day.isoformat(),
+            "startTime": self.start_time.isoformat() if self.start_time else None,
+            "endTime": self.end_time.isoformat() if self.end_time else None,
+            "scheduleTimezone": self.time_zone,
+        }
+        if place is not None or self.venue:
+            attendance = "OfflineEventAttendanceMode"
+            venue = self.venue or localized[(Place, place.pk)].name
+            location = postal_place(venue, place, localized)
+        else:
+            attendance = "OnlineEventAttendanceMode"
+            location = {"@type": "VirtualLocation", "url": self.registration_url or url}
+        data = {
+            "@context": SCHEMA,
+            "@type": "Event",
+            "name": self.title,
+            "description": self.description,
+            "url": url,
+            "inLanguage": content_language(self),
+            "startDate": start.isoformat(),
+            "endDate": end.isoformat() if end else None,
+            "eventSchedule": without_empty(schedule),
+            "eventStatus": f"{SCHEMA}/EventScheduled",
+            "eventAttendanceMode": f"{SCHEMA}/{attendance}",
+            "location": location,
+            "organizer": [
+                without_empty(
+                    {
+                        "@type": "Organization",
+                        "name": localized[(type(link.organisation), link.organisation_id)].name,
+                        "url": link.organisation.website,
+                    }
+                )
+                for link in links
+            ],
+        }
+        return [without_empty(data)]
+
     @path("ical/", name="ical")
     def ical_file(self, request):
         """This event as an iCalendar file, to add it to one's calendar."""
@@ -437,7 +412,7 @@ class EventPage(RoutablePageMixin, BasePage):
         return ical.calendar_response(calendar, filename=f"{self.slug}.ics")
 
 
-class EventOrganiser(Orderable):
+class EventOrganiser(OrganisationRole):
     """An organisation behind an event: an organiser, or a partner it is organised with."""
 
     class Role(models.TextChoices):
@@ -445,63 +420,25 @@ class EventOrganiser(Orderable):
         PARTNER = "partner", _("In cooperation with")
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="organiser_links")
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisation"),
-        on_delete=models.PROTECT,
-        related_name="event_links",
-        limit_choices_to=SOURCE_LOCALE_ONLY,
-    )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.ORGANISER)
 
-    panels = [FieldRowPanel([FieldPanel("organisation"), FieldPanel("role")])]
-
-    class Meta(Orderable.Meta):
+    class Meta(OrganisationRole.Meta):
         verbose_name = _("organiser of an event")
 
 
-class AgendaItem(TranslatableMixin, Orderable, ClusterableModel):
-    """One point of an event's agenda: when (if known), what, and who speaks.
-
-    Translatable (its title is text), so wagtail-localize translates it with its page; the
-    speakers are the source-language people, like every link to the network's entities.
-    """
+class AgendaItem(Presentation):
+    """One point of an event's agenda: when (if known), what, and who speaks."""
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="agenda_items")
     time = models.TimeField(_("time"), null=True, blank=True)
-    title = models.CharField(_("title"), max_length=255)
-    speakers = ParentalManyToManyField(
-        Person,
-        verbose_name=_("speakers"),
-        related_name="agenda_items",
-        blank=True,
-        limit_choices_to=SOURCE_LOCALE_ONLY,
-    )
-    practice = models.ForeignKey(
-        GoodPracticePage,
-        verbose_name=_("good practice presented"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="agenda_items",
-        limit_choices_to=SOURCE_LOCALE_ONLY,
-    )
 
     panels = [
         FieldRowPanel([FieldPanel("time"), FieldPanel("title")]),
         FieldPanel("speakers", widget=forms.CheckboxSelectMultiple),
         FieldPanel("practice"),
     ]
-    translatable_fields = [
-        SynchronizedField("time"),
-        TranslatableField("title"),
-        SynchronizedField("speakers"),
-        SynchronizedField("practice"),
-    ]
+    translatable_fields = [SynchronizedField("time"), *Presentation.translatable_fields]
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(Presentation.Meta):
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda")
-
-    def __str__(self):
-        return self.title

@@ -1,8 +1,9 @@
 """Atom and RSS feeds of each language's newest content, with Django's syndication framework.
 
-`/<lang>/feeds/<name>.atom` and `/<lang>/feeds/<name>.rss`, where `<name>` is `practices`,
-`resources` (every kind: reports and guidelines included), `reports` (round-table reports) or
-`all` (practices, resources and events). A feed lists the live, public pages of its URL's
+`/<lang>/feeds/<name>.atom` and `/<lang>/feeds/<name>.rss`, one for each feed an index page type
+declares (`BasePage.feeds`): `practices`, `resources` (every kind: reports and guidelines
+included), `reports` (round-table reports), and `all`, the home page's, of every type listed
+`in_site_feed` (practices, resources and events). A feed lists the live, public pages of its URL's
 language, newest first by first publication, at most `FEED_LENGTH`. A page not translated yet is
 in its language's feeds as on its site (an alias of the English page); its entry says the
 language its text is in (`xml:lang` and `dc:language`).
@@ -11,6 +12,7 @@ language its text is in (`xml:lang` and `dc:language`).
 import functools
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.urls import path, reverse
@@ -19,13 +21,9 @@ from django.utils.html import escape
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_page_models
 
-from dcaht.seo import NETWORK_ACRONYM, NETWORK_NAME
-from home.models import HomePage
-from meetings.models import EventPage
-from practices.models import GoodPracticePage, PracticeIndexPage
-from resources.models import ResourceIndexPage, ResourcePage, RoundTableReportPage
+from dcaht.schema_org import NETWORK_ACRONYM, NETWORK_NAME
 
 FEED_LENGTH = 50
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
@@ -75,18 +73,18 @@ class Entry:
     language: str
 
 
-class PageFeed(Feed):
-    """The newest live pages of some types in the request's language."""
+class NewestPages(Feed):
+    """The newest live pages of some types in the request's language, described by an index
+    page (its title, summary and address)."""
 
-    page_types: tuple[type[Page], ...] = ()
-    # The index whose title, summary and address describe the feed (the home page for "all").
-    index_type: type[Page] = HomePage
-    # The feed's name, before the site's; None for the site's own feed.
-    heading = None
     author_name = f"{NETWORK_NAME} ({NETWORK_ACRONYM})"
 
-    def __init__(self, feed_type):
+    def __init__(self, feed_type, *, page_types, index_type, heading):
         self.feed_type = feed_type
+        self.page_types = page_types
+        self.index_type = index_type
+        # The feed's name, before the site's; None for the site's own feed.
+        self.heading = heading
 
     def get_object(self, request, *args, **kwargs):
         locale = Locale.get_active()
@@ -151,38 +149,46 @@ class PageFeed(Feed):
         return {"content_language": item.language}
 
 
-class PracticesFeed(PageFeed):
-    page_types = (GoodPracticePage,)
-    index_type = PracticeIndexPage
-    heading = GoodPracticePage._meta.verbose_name_plural
+@dataclass(frozen=True)
+class DeclaredFeed:
+    """A feed as an index page type declares it (`BasePage.feeds`), resolved."""
+
+    page_types: tuple[type[Page], ...]
+    index_type: type[Page]
+    heading: str | None
 
 
-class ResourcesFeed(PageFeed):
-    page_types = (ResourcePage,)
-    index_type = ResourceIndexPage
-    heading = ResourcePage._meta.verbose_name_plural
+def declared_feeds() -> dict[str, DeclaredFeed]:
+    """Every feed the page types declare, by name. A feed without a model lists the pages of
+    every type `in_site_feed`."""
+    models = get_page_models()
+    in_site_feed = tuple(model for model in models if getattr(model, "in_site_feed", False))
+    found = {}
+    for model in models:
+        for declared in vars(model).get("feeds", ()):
+            if declared.model is None:
+                found[declared.name] = DeclaredFeed(in_site_feed, model, None)
+            else:
+                listed = apps.get_model(declared.model)
+                heading = listed._meta.verbose_name_plural
+                found[declared.name] = DeclaredFeed((listed,), model, heading)
+    return found
 
 
-class ReportsFeed(PageFeed):
-    page_types = (RoundTableReportPage,)
-    index_type = ResourceIndexPage
-    heading = RoundTableReportPage._meta.verbose_name_plural
-
-
-class AllFeed(PageFeed):
-    page_types = (GoodPracticePage, ResourcePage, EventPage)
-
-
-FEEDS = {
-    "practices": PracticesFeed,
-    "resources": ResourcesFeed,
-    "reports": ReportsFeed,
-    "all": AllFeed,
-}
+FEEDS = declared_feeds()
 
 # Included under the language prefixes, in the namespace "feeds": "feeds:practices_atom", …
 urlpatterns = [
-    path(f"{name}.{extension}", feed(feed_type), name=f"{name}_{extension}")
+    path(
+        f"{name}.{extension}",
+        NewestPages(
+            feed_type,
+            page_types=feed.page_types,
+            index_type=feed.index_type,
+            heading=feed.heading,
+        ),
+        name=f"{name}_{extension}",
+    )
     for name, feed in FEEDS.items()
     for extension, feed_type in FORMATS.items()
 ]
@@ -191,15 +197,15 @@ urlpatterns = [
 FORMAT_NAMES = {"atom": "Atom", "rss": "RSS"}
 
 
+SITE_FEEDS = tuple(name for name, feed in FEEDS.items() if feed.heading is None)
+
+
 def feed_links(page: Page | None, *, include_all: bool = True) -> list[dict]:
-    """The feeds to announce on a page: its section's on an index page, and the whole hub's."""
-    names = []
-    if isinstance(page, PracticeIndexPage):
-        names = ["practices"]
-    elif isinstance(page, ResourceIndexPage):
-        names = ["resources", "reports"]
+    """The feeds to announce on a page: its section's on an index page (those its type
+    declares), and the whole hub's."""
+    names = [declared.name for declared in getattr(page, "feeds", ()) if declared.model is not None]
     if include_all:
-        names.append("all")
+        names += SITE_FEEDS
     # The same for every page of a section: built once per process and language.
     return feed_links_named(tuple(names), get_language())
 

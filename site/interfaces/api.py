@@ -41,67 +41,60 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from rest_framework.filters import BaseFilterBackend
 
+from dcaht.facets import Facet, declared_facets
 from dcaht.i18n import LANGUAGE_CODES
-from dcaht.models import Place, Theme
 from dcaht.serializers import SerializationBatch, TranslationsField
-from meetings.models import EventPage
-from practices.models import GoodPracticePage, PlacePage
-from resources.models import ResourcePage, RoundTableReportPage
 
 OPENAPI_FILE = Path(__file__).with_name("openapi.json")
 SEARCH_PARAMETERS = frozenset({"search", "search_operator"})
 ORDERABLE_FIELDS = frozenset({"id", "title", "slug", "first_published_at"})
 SLUG = re.compile(r"^[-\w]+$", re.ASCII)
 
-# The page types that link to themes and places, and through which relation.
-THEME_RELATIONS = [(GoodPracticePage, "themes"), (ResourcePage, "themes")]
-PLACE_RELATIONS = [
-    (GoodPracticePage, "places"),
-    (PlacePage, "place"),
-    (RoundTableReportPage, "place"),
-    (EventPage, "place"),
-]
 
-
-def requested_slugs(request, parameter: str, model) -> list[str]:
-    """The slugs of `?parameter=a,b`, each of which must name a record of `model`."""
+def requested_slugs(request, parameter: str, facet: Facet) -> list[str]:
+    """The slugs of `?parameter=a,b`, each of which must name a record of the facet's model."""
     slugs = request.GET[parameter].split(",")
     if not all(SLUG.match(slug) for slug in slugs):
         raise BadRequestError(f"{parameter} must be one or more slugs separated by commas")
-    known = set(model.objects.filter(slug__in=slugs).values_list("slug", flat=True))
-    unknown = sorted(set(slugs) - known)
+    records = facet.model.objects.filter(**{f"{facet.key}__in": slugs})
+    unknown = sorted(set(slugs) - set(records.values_list(facet.key, flat=True)))
     if unknown:
         raise BadRequestError(f"unknown {parameter}: {', '.join(unknown)}")
     return slugs
 
 
-def linked_to(relations, slugs: list[str]) -> Q:
-    """Pages of any of these types linked through their relation to one of these slugs."""
-    return reduce(
-        or_,
-        (
-            Q(pk__in=model.objects.filter(**{f"{relation}__slug__in": slugs}).values("pk"))
-            for model, relation in relations
-        ),
-    )
+class DeclaredFacetFilter(BaseFilterBackend):
+    """`?<param>=<slug>[,<slug>…]`: the pages of every type declaring the entity facet `param`
+    (`BasePage.facets`) that hold any of these values."""
+
+    param = ""
+
+    def filter_queryset(self, request, queryset, view):
+        if self.param not in request.GET:
+            return queryset
+        declared = list(declared_facets(self.param))
+        slugs = requested_slugs(request, self.param, declared[0][1])
+        return queryset.filter(
+            reduce(
+                or_,
+                (
+                    Q(pk__in=model.objects.filter(**{f"{facet.lookup}__in": slugs}).values("pk"))
+                    for model, facet in declared
+                ),
+            )
+        )
 
 
-class ThemeFilter(BaseFilterBackend):
+class ThemeFilter(DeclaredFacetFilter):
     """`?theme=<slug>[,<slug>…]`: practices and resources about any of these themes."""
 
-    def filter_queryset(self, request, queryset, view):
-        if "theme" not in request.GET:
-            return queryset
-        return queryset.filter(linked_to(THEME_RELATIONS, requested_slugs(request, "theme", Theme)))
+    param = "theme"
 
 
-class PlaceFilter(BaseFilterBackend):
+class PlaceFilter(DeclaredFacetFilter):
     """`?place=<slug>[,<slug>…]`: practices, place pages, reports and events of these places."""
 
-    def filter_queryset(self, request, queryset, view):
-        if "place" not in request.GET:
-            return queryset
-        return queryset.filter(linked_to(PLACE_RELATIONS, requested_slugs(request, "place", Place)))
+    param = "place"
 
 
 class Pagination(WagtailPagination):
