@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, get_page_models
 from wagtail.query import PageQuerySet
 
-from dcaht.facets import SEARCH_FACETS, declared_facets
+from dcaht.facets import SEARCH_FACETS, declared_facets, holder_pairs
 from dcaht.generation import remember
 
 # The facets of the search page: the page's type, and those the page types declare.
@@ -49,10 +49,7 @@ def gather_facts(pages: PageQuerySet) -> dict[int, Facts]:
         days[page_id] = published.date() if published else None
     for param in SEARCH_FACETS:
         for model, facet in declared_facets(param):
-            values = model.objects.filter(
-                pk__in=page_ids, **{f"{facet.lookup}__isnull": False}
-            ).values_list("pk", facet.lookup)
-            for page_id, value in values:
+            for page_id, value in holder_pairs(model.objects.filter(pk__in=page_ids), facet):
                 held[param][page_id].add(str(value))
     # A subclass's days after its parent's, which they override.
     models = sorted(filter(own_result_days, get_page_models()), key=lambda m: len(m.__mro__))

@@ -78,6 +78,15 @@ def held_values(instance: models.Model, lookup: str) -> list[str]:
     return [str(value) for value in found]
 
 
+def holder_pairs(queryset: models.QuerySet, facet: Facet) -> models.QuerySet:
+    """(primary key, value) of every item of `queryset` holding a value of the facet."""
+    return (
+        queryset.filter(**{f"{facet.lookup}__isnull": False})
+        .values_list("pk", facet.lookup)
+        .order_by()
+    )
+
+
 def declared_facets(param: str) -> Iterator[tuple[type[models.Model], Facet]]:
     """Each page type declaring the facet `param`, with its declaration; a type inheriting its
     parent's declaration unchanged is left out (the parent's rows hold the child's)."""

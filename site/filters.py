@@ -21,7 +21,7 @@ from django.db import models
 from django.http import QueryDict
 from django.utils.functional import cached_property
 
-from .facets import Facet, Option, active_filter, facet_entry, query_values
+from .facets import Facet, Option, active_filter, facet_entry, holder_pairs, query_values
 from .generation import remember
 from .i18n import active_locale, entity_names
 
@@ -161,7 +161,7 @@ class FacetedListing:
             ("facet index", type(self).__qualname__, key),
             lambda: FacetIndex.build(
                 list(self.queryset.order_by("pk").values_list("pk", flat=True)),
-                {facet.param: self._pairs(facet) for facet in self.facets},
+                {facet.param: holder_pairs(self.queryset, facet) for facet in self.facets},
             ),
         )
         ordering = tuple(self.ordering())
@@ -170,14 +170,6 @@ class FacetedListing:
                 ordering, self.queryset.order_by(*ordering).values_list("pk", flat=True)
             )
         return index
-
-    def _pairs(self, facet: Facet):
-        """(primary key, value) of every item holding a value of the facet."""
-        return (
-            self.queryset.filter(**{f"{facet.lookup}__isnull": False})
-            .values_list("pk", facet.lookup)
-            .order_by()
-        )
 
     def _passing(self, index: FacetIndex, facet: Facet) -> int | None:
         """The items passing this facet's filter, or None when it has no filter."""
