@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
+# The project's own Python packages.
+CODE := site home practices meetings resources search tests bench scripts
 
 .DEFAULT_GOAL := help
 .PHONY: help run test services opensearch browsers install lint format lock messages clean
@@ -50,6 +52,8 @@ lint: install ## Check formatting, lint rules and the layers' import contract (p
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
+	@# Wagtail's .public() reads one language's restrictions; a page's are every language's.
+	@! grep -rn --include='*.py' '\.public()' $(CODE) || { echo "Use dcaht.privacy.public(pages), not .public()"; exit 1; }
 
 format: install ## Format the code and apply safe lint fixes
 	$(BIN)/ruff format .

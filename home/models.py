@@ -17,6 +17,7 @@ from modelcluster.fields import ParentalKey
 from dcaht import serializers
 from dcaht.generation import remember
 from dcaht.models import BasePage, PageFeed, Place
+from dcaht.privacy import public
 from dcaht.schema_org import SCHEMA, content_language, network, page_url, without_empty
 from meetings.models import UPCOMING_ORDER, EventPage
 from practices.models import GoodPracticePage
@@ -117,7 +118,7 @@ class HomePage(BasePage):
         chosen_keys = list(
             self.featured_practices.values_list("practice__translation_key", flat=True)
         )
-        practices = GoodPracticePage.objects.live().public().filter(locale_id=self.locale_id)
+        practices = public(GoodPracticePage.objects.live()).filter(locale_id=self.locale_id)
         chosen = {
             practice.translation_key: practice
             for practice in practices.filter(translation_key__in=chosen_keys).defer_streamfields()
@@ -137,8 +138,8 @@ class HomePage(BasePage):
 
     def count_figures(self) -> dict[str, int]:
         """Places with practices, practices, languages with content."""
-        source_practices = (
-            GoodPracticePage.objects.live().public().filter(locale=Locale.get_default())
+        source_practices = public(GoodPracticePage.objects.live()).filter(
+            locale=Locale.get_default()
         )
         return {
             "places": Place.objects.filter(practices__in=source_practices).distinct().count(),
@@ -156,13 +157,11 @@ class HomePage(BasePage):
             featured_practices=(
                 self.choose_featured() if getattr(request, "is_preview", False) else self.featured()
             ),
-            latest_resources=ResourcePage.objects.live()
-            .public()
+            latest_resources=public(ResourcePage.objects.live())
             .filter(**in_this_language)
             .order_by("-first_published_at", "title")
             .defer_streamfields()[:LATEST_RESOURCES_COUNT],
-            upcoming_events=EventPage.objects.live()
-            .public()
+            upcoming_events=public(EventPage.objects.live())
             .filter(**in_this_language)
             .upcoming(timezone.localdate())
             .order_by(*UPCOMING_ORDER)[:UPCOMING_EVENTS_COUNT],
@@ -175,7 +174,7 @@ class HomePage(BasePage):
         """The index page of each section (practices, places, resources, events), by type."""
         return {
             type(page).__name__: page
-            for page in self.get_children().live().public().specific().defer_streamfields()
+            for page in public(self.get_children().live()).specific().defer_streamfields()
         }
 
 

@@ -34,6 +34,7 @@ from opensearchpy.exceptions import TransportError
 from dcaht.generation import last_used
 from dcaht.i18n import LANGUAGE_CODES
 from dcaht.models import BasePage
+from dcaht.privacy import ClosedPages
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +54,10 @@ FIRST = 10_000
 MAX_RESULT_WINDOW = 10_000
 # The most searches whose counts a process keeps in one generation (`search_page`).
 COUNTED_SEARCHES = 128
+# The number of distinct pages (translation groups) among matching copies: exact up to the
+# threshold (OpenSearch's most), approximate beyond.
+KEY_FIELD = "translation_key_filter"  # Wagtail's `Page.translation_key`, a root field
+DISTINCT_PAGES = {"cardinality": {"field": KEY_FIELD, "precision_threshold": 40000}}
 
 
 @dataclass
@@ -63,6 +68,7 @@ class SearchPage:
     ids: list[int] = field(default_factory=list)  # the pages of this page of results, in order
     titles: dict[int, str] = field(default_factory=dict)
     locales: dict[int, int] = field(default_factory=dict)  # their locale ids
+    keys: dict[int, str] = field(default_factory=dict)  # their translation keys
     excerpts: dict[int, SafeString] = field(default_factory=dict)
     held: dict[int, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # their facets
     days: dict[int, date | None] = field(default_factory=dict)
@@ -142,6 +148,8 @@ class OpenSearchEngine:
     # What a page holds of the facets, and its day (`BasePage.search_facets`, `search_day`).
     held_field = f"{prefix}search_facets_filter"
     day_field = f"{prefix}search_day_filter"
+    # A page's identity in every language.
+    key_field = KEY_FIELD
 
     def language_fields(self, language_codes) -> list[tuple[str, str]]:
         """The title and text fields of some languages: each holds only the pages of its
@@ -199,18 +207,20 @@ class OpenSearchEngine:
         language_codes: list[str],
         wanted: dict[str, list[str]],
         facets: tuple[str, ...],
-        private: tuple[str, ...] = (),
+        closed: ClosedPages,
         first_locale_id: int | None = None,
+        one_per_page: bool = False,
         by_date: bool = False,
         offset: int = 0,
         size: int = 10,
     ) -> SearchPage:
         """One page of results for a query, in one request (none for counts already kept): the
-        live pages of some locales outside the `private` sections, filtered by the `wanted`
+        live pages of some locales but the `closed` ones (`dcaht.privacy`), filtered by the `wanted`
         facet values (AND across facets, OR inside one), best first or latest first, the pages
         of `first_locale_id` before the others; with the count of each value of `facets` over
         every match, under the filters of the other facets (what choosing the value would
-        give).
+        give). With `one_per_page`, a page's copies in several languages are one match, the
+        best of them (the one of `first_locale_id` if it matches), and count once.
 
         Two searches in one request. The first counts: every match, under the filters, and
         each facet's values under the other facets' filters; it scores nothing, and each
@@ -226,7 +236,9 @@ class OpenSearchEngine:
             if values
         }
         scope = [Q("term", live_filter=True), Q("terms", locale_id_filter=locale_ids)]
-        outside = [Q("prefix", path_filter=path) for path in private]
+        outside = [Q("prefix", path_filter=path) for path in closed.sections]
+        if closed.keys:
+            outside.append(Q("terms", translation_key_filter=sorted(closed.keys)))
         text = self._query(query, language_codes)
         kept = last_used("search counts", COUNTED_SEARCHES)
         key = (
@@ -235,15 +247,19 @@ class OpenSearchEngine:
             tuple(language_codes),
             tuple((facet, tuple(values)) for facet, values in wanted.items() if values),
             tuple(facets),
-            tuple(private),
+            closed,
+            one_per_page,
         )
         searches = []
         if (counted := kept.get(key)) is None:
-            searches += [{}, self._counting(text, scope, outside, filters, facets)]
+            counting = self._counting(text, scope, outside, filters, facets, one_per_page)
+            searches += [{}, counting]
         if size:
             ranking = self._ranking(
                 text, scope, outside, language_codes, first_locale_id, by_date, offset, size
             )
+            if one_per_page:
+                ranking["collapse"] = {"field": self.key_field}
             searches += [{}, ranking]
         if filters:
             everything = Q("bool", filter=list(filters.values())).to_dict()
@@ -259,15 +275,26 @@ class OpenSearchEngine:
             self._read_hits(page, next(answers).get("hits", {}).get("hits", []))
         return page
 
-    def _counting(self, text: Q, scope: list, outside: list, filters: dict, facets) -> dict:
-        """The search that counts every match and the values of each facet, scoring none."""
+    def _counting(
+        self, text: Q, scope: list, outside: list, filters: dict, facets, one_per_page: bool
+    ) -> dict:
+        """The search that counts every match and the values of each facet, scoring none;
+        with `one_per_page`, the distinct pages (translation keys) rather than their copies."""
+        aggs = {
+            facet: self._facet_aggregation(facet, self.held_field, filters, one_per_page)
+            for facet in facets
+        }
+        if one_per_page:
+            # Aggregations ignore the post filter: the facets' filters apply here.
+            aggs["pages"] = {
+                "filter": Q("bool", filter=list(filters.values())).to_dict(),
+                "aggs": {"distinct": DISTINCT_PAGES},
+            }
         return {
             "query": Q("bool", filter=[text, *scope], must_not=outside).to_dict(),
             "size": 0,
             "track_total_hits": True,
-            "aggs": {
-                facet: self._facet_aggregation(facet, self.held_field, filters) for facet in facets
-            },
+            "aggs": aggs,
         }
 
     def _ranking(
@@ -295,6 +322,7 @@ class OpenSearchEngine:
                 "pk",
                 "title_filter",
                 "locale_id_filter",
+                self.key_field,
                 self.held_field,
                 {"field": self.day_field, "format": "yyyy-MM-dd"},
             ],
@@ -309,6 +337,7 @@ class OpenSearchEngine:
             page.ids.append(page_id)
             page.titles[page_id] = fields["title_filter"][0]
             page.locales[page_id] = int(fields["locale_id_filter"][0])
+            page.keys[page_id] = fields[self.key_field][0]
             held = {}
             for value in fields.get(self.held_field, []):
                 facet, _colon, held_value = value.partition(":")
@@ -320,21 +349,25 @@ class OpenSearchEngine:
                 page.excerpts[page_id] = excerpt
 
     @staticmethod
-    def _facet_aggregation(facet: str, held_field: str, filters: dict[str, Q]) -> dict:
-        """The count of each value of a facet, under the filters of the other facets."""
+    def _facet_aggregation(
+        facet: str, held_field: str, filters: dict[str, Q], one_per_page: bool = False
+    ) -> dict:
+        """The count of each value of a facet, under the filters of the other facets: of the
+        matching copies, or with `one_per_page` of the distinct pages among them."""
+        values = {
+            "terms": {
+                "field": held_field,
+                "include": f"{re.escape(facet)}:.*",
+                "size": FACET_VALUES,
+            }
+        }
+        if one_per_page:
+            values["aggs"] = {"distinct": DISTINCT_PAGES}
         return {
             "filter": Q(
                 "bool", filter=[f for other, f in filters.items() if other != facet]
             ).to_dict(),
-            "aggs": {
-                "values": {
-                    "terms": {
-                        "field": held_field,
-                        "include": f"{re.escape(facet)}:.*",
-                        "size": FACET_VALUES,
-                    }
-                }
-            },
+            "aggs": {"values": values},
         }
 
     def _msearch(self, searches: list[dict]) -> list[dict]:
@@ -365,8 +398,15 @@ class OpenSearchEngine:
         for facet in facets:
             buckets = aggregations.get(facet, {}).get("values", {}).get("buckets", [])
             counts[facet] = Counter(
-                {bucket["key"].partition(":")[2]: bucket["doc_count"] for bucket in buckets}
+                {
+                    bucket["key"].partition(":")[2]: bucket["distinct"]["value"]
+                    if "distinct" in bucket
+                    else bucket["doc_count"]
+                    for bucket in buckets
+                }
             )
+        if "pages" in aggregations:
+            return aggregations["pages"]["distinct"]["value"], counts
         return counted.get("hits", {}).get("total", {}).get("value", 0), counts
 
     @property

@@ -26,6 +26,7 @@ class Facts:
 
     locale_id: int
     path: str
+    translation_key: str
     day: date | None
     held: dict[str, tuple[str, ...]]  # the values the page holds of each facet
 
@@ -40,11 +41,13 @@ def gather_facts(pages: PageQuerySet) -> dict[int, Facts]:
     per facet a page type declares, one per page type with days of its own."""
     page_ids = pages.values("pk")
     rows = list(
-        pages.values_list("id", "content_type_id", "locale_id", "path", "first_published_at")
+        pages.values_list(
+            "id", "content_type_id", "locale_id", "path", "translation_key", "first_published_at"
+        )
     )
     held = {facet: defaultdict(set) for facet in FACETS}
     days = {}
-    for page_id, content_type_id, _locale_id, _path, published in rows:
+    for page_id, content_type_id, _locale_id, _path, _key, published in rows:
         held["type"][page_id].add(ContentType.objects.get_for_id(content_type_id).model)
         days[page_id] = published.date() if published else None
     for param in SEARCH_FACETS:
@@ -59,10 +62,11 @@ def gather_facts(pages: PageQuerySet) -> dict[int, Facts]:
         page_id: Facts(
             locale_id,
             path,
+            str(translation_key),
             days[page_id],
             {facet: tuple(sorted(held[facet].get(page_id, ()))) for facet in FACETS},
         )
-        for page_id, _type, locale_id, path, _published in rows
+        for page_id, _type, locale_id, path, translation_key, _published in rows
     }
 
 

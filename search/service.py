@@ -16,6 +16,7 @@ from collections import Counter
 from datetime import date
 from itertools import chain
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, QueryDict
 from django.template.loader import render_to_string
@@ -32,8 +33,9 @@ from opensearchpy.exceptions import TransportError
 from dcaht.cache import cached_fragments
 from dcaht.facets import Option, active_filter, facet_entry, query_values
 from dcaht.generation import remember
-from dcaht.i18n import active_locale, all_locales, entity_names, locale_by_id, locale_of
-from dcaht.models import BasePage, Country, Place, Theme, restricted_paths
+from dcaht.i18n import active_locale, all_locales, entity_names, written_in, written_versions
+from dcaht.models import BasePage, Country, Place, Theme
+from dcaht.privacy import closed_pages, public
 
 from .engines import (
     MAX_RESULT_WINDOW,
@@ -121,17 +123,40 @@ class SearchService:
         found = self.used_engine.matches(query, ids, limit, language_codes=codes)
         self.capped_at = limit if len(found) >= limit else None
         facts = live_facts(ids)
-        # A private section and all below it: what `PageQuerySet.public()` leaves out.
-        private = restricted_paths()
+        # What `dcaht.privacy.public` leaves out: the pages a restriction closes.
+        closed = closed_pages()
         found = [
             page_id
             for page_id in found
-            if (item := facts.get(page_id)) is not None and not item.path.startswith(private)
+            if (item := facts.get(page_id)) is not None
+            and not (closed and closed.holds(item.path, item.translation_key))
         ]
         if len(locales) > 1:
             # Across languages, the visitor's own language comes first (the sort is stable).
             found.sort(key=lambda page_id: facts[page_id].locale_id != self.locale.id)
+            found = self.one_per_page(found, {m: facts[m].translation_key for m in found})
         return found
+
+    def one_per_page(self, found: list[int], keys: dict[int, str]) -> list[int]:
+        """Each page once among its copies found in several languages, in the order found,
+        as the reader's language shows it: its copy there (a translation, or an alias
+        showing the source's text), else the copy found."""
+        own = self.reader_copies(keys.values())
+        shown, seen = [], set()
+        for page_id in found:
+            if (key := keys[page_id]) not in seen:
+                seen.add(key)
+                shown.append(own.get(key, page_id))
+        return shown
+
+    def reader_copies(self, keys) -> dict[str, int]:
+        """Translation key → the id of the page's live copy in the reader's language."""
+        rows = (
+            Page.objects.live()
+            .filter(locale=self.locale, translation_key__in=set(keys))
+            .values_list("translation_key", "pk")
+        )
+        return {str(key): page_id for key, page_id in rows}
 
     # The search page ------------------------------------------------------------------
 
@@ -187,13 +212,14 @@ class SearchService:
         return outcome
 
     def engine_page(self, query: str, locales: list[Locale], **options) -> SearchPage:
-        """OpenSearch's page of results for a query in some languages, outside the private
-        sections (`OpenSearchEngine.search_page` says what `options` choose)."""
+        """OpenSearch's page of results for a query in some languages, without the closed
+        pages (`OpenSearchEngine.search_page` says what `options` choose)."""
         return self.used_engine.search_page(
             query,
             locale_ids=[locale.id for locale in locales],
             language_codes=[locale.language_code for locale in locales],
-            private=restricted_paths(),
+            closed=closed_pages(),
+            one_per_page=len(locales) > 1,
             **options,
         )
 
@@ -219,6 +245,8 @@ class SearchService:
             number = paginator.num_pages
             found = ask(number)
             paginator = Paginator(AnsweredPage(found, number), PER_PAGE)
+        if len(locales) > 1:
+            self.show_in_reader_frame(found)
         return Answer(
             total=found.total,
             counts=found.counts,
@@ -230,6 +258,23 @@ class SearchService:
             titles=found.titles,
             excerpts=found.excerpts,
         )
+
+    def show_in_reader_frame(self, found: SearchPage) -> None:
+        """Replace OpenSearch's best copy of each page (one per page) by the copy the reader's
+        language shows, as `one_per_page` does; the excerpt stays only with its own copy."""
+        own = self.reader_copies(found.keys.values())
+        shown_ids = []
+        for page_id in found.ids:
+            shown = own.get(found.keys[page_id], page_id)
+            shown_ids.append(shown)
+            if shown != page_id:
+                found.held[shown] = found.held.pop(page_id)
+                found.days[shown] = found.days.pop(page_id)
+                found.locales.pop(page_id)
+                found.locales[shown] = self.locale.id
+                found.titles.pop(page_id)
+                found.excerpts.pop(page_id, None)
+        found.ids = shown_ids
 
     def answer_by_matches(self, query, all_languages, selected, sort, page_param) -> Answer:
         """A page of results from the ids of the best matches (the database engine), filtered,
@@ -332,26 +377,60 @@ class SearchService:
             page_ids,
             lambda missing: self.render_heads(missing, answer, all_languages),
         )
-        titles, excerpts = answer.titles, answer.excerpts
+        excerpts = answer.excerpts
         if excerpts is None:  # The database engine: from the text it indexed.
             shown = list(Page.objects.filter(id__in=heads).only("title", "content_type_id"))
-            titles = {page.pk: page.title for page in shown}
             excerpts = self.used_engine.excerpts(query, shown, language_codes)
+        if missing := [page_id for page_id in heads if not excerpts.get(page_id)]:
+            excerpts = {**excerpts, **self.summary_excerpts(missing, query)}
+        languages = written_in(heads)
         return [
             Hit(
                 page_id=page_id,
                 head=head,
                 day=answer.days.get(page_id),
-                excerpt=excerpts.get(page_id) or make_excerpt(titles.get(page_id, ""), query),
-                language_code=locale_by_id(answer.locales[page_id]).language_code,
+                excerpt=excerpts.get(page_id, ""),
+                language_code=languages.get(page_id, self.locale.language_code),
             )
             for page_id, head in heads.items()
         ]
+
+    @staticmethod
+    def summary_excerpts(page_ids: list[int], query: str) -> dict[int, SafeString]:
+        """Excerpts of the summaries (or titles) of pages the engine gave none for: a page shown
+        in the reader's language for a match in another's."""
+        pages = Page.objects.filter(id__in=page_ids).specific().defer_streamfields()
+        return {
+            page.pk: make_excerpt(getattr(page, "summary", "") or page.title, query)
+            for page in pages
+        }
 
     def render_heads(self, page_ids, answer: Answer, all_languages) -> dict[int, SafeString]:
         """The headings of results not kept yet: only of pages still live (the index may not
         know yet that one was unpublished); the base pages suffice, in one query."""
         place_names = entity_names(Place, "slug")
+        pages = list(Page.objects.live().filter(id__in=page_ids))
+        languages = written_in(page.pk for page in pages)
+        versions = written_versions(page.translation_key for page in pages)
+        names = {code: str(name) for code, name in settings.LANGUAGES}
+        reader = self.locale.language_code
+
+        def labels(page) -> dict:
+            """The language shown, when it is not the reader's or every language is searched,
+            and the others the page is written in."""
+            shown = languages[page.pk]
+            if not all_languages and shown == reader:
+                return {"language_code": shown}
+            return {
+                "language_code": shown,
+                "language_name": names[shown],
+                "also_in": [
+                    names[code]
+                    for code in versions.get(str(page.translation_key), ())
+                    if code != shown
+                ],
+            }
+
         return {
             page.pk: render_to_string(
                 "search/result_head.html",
@@ -363,11 +442,12 @@ class SearchService:
                         for slug in answer.held.get(page.pk, {}).get("place", ())
                     ),
                     **self.result_date(page, answer),
-                    "language_name": (locale_of(page).get_display_name() if all_languages else ""),
+                    **labels(page),
+                    "reader_language": reader,
                     "request": self.request,
                 },
             )
-            for page in Page.objects.live().filter(id__in=page_ids)
+            for page in pages
         }
 
     @staticmethod
@@ -386,12 +466,12 @@ class SearchService:
             .select_related("page")
             .order_by("sort_order")
         )
-        pages = []
+        pages, closed = [], closed_pages()
         for promotion in promoted:
             if promotion.page is None:
                 continue
             page = promotion.page.get_translation_or_none(self.locale) or promotion.page
-            if page.live:
+            if page.live and not (closed and closed.holds(page.path, page.translation_key)):
                 pages.append(page.specific)
         return pages
 
@@ -420,7 +500,7 @@ class SearchService:
         query = clean_query(raw.replace('"', " "))
         if len(query) < 2:
             return []
-        pages = Page.objects.live().public().filter(locale=self.locale)
+        pages = public(Page.objects.live()).filter(locale=self.locale)
         try:
             found = list(pages.autocomplete(query)[:AUTOCOMPLETE_LIMIT])
         except (OpenSearchConnectionError, TransportError):

@@ -20,7 +20,7 @@ from django.utils.translation import get_language
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, PageViewRestriction, Site
+from wagtail.models import CollectionViewRestriction, Locale, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .generation import generation, last_used, new_generation
@@ -32,9 +32,16 @@ EXCLUDED_PREFIXES = ("/admin/", "/api/", "/documents/", "/healthz")
 for signal in (page_published, page_unpublished, post_page_move):
     signal.connect(new_generation, dispatch_uid=f"page-cache-{signal}")
 
-# Shared entities shown on pages; who may see a page; the sites and languages of every URL;
-# the results promoted on search pages.
-for model in (*SHARED_ENTITIES, PageViewRestriction, Site, Locale, SearchPromotion):
+# Shared entities shown on pages; who may see a page or a document; the sites and languages of
+# every URL; the results promoted on search pages.
+for model in (
+    *SHARED_ENTITIES,
+    PageViewRestriction,
+    CollectionViewRestriction,
+    Site,
+    Locale,
+    SearchPromotion,
+):
     for model_signal in (post_save, post_delete):
         model_signal.connect(new_generation, sender=model, dispatch_uid=f"page-cache-{model}")
 

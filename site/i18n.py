@@ -8,11 +8,12 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import get_language, get_language_from_path
 
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
 
 from .generation import remember
+from .privacy import closed_pages
 
 # The codes of the configured languages, in the order of `LANGUAGES`.
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
@@ -89,14 +90,41 @@ class Localized(dict):
         return None if instance is None else self[(type(instance), instance.pk)]
 
 
-def live_translation(page, local: Localized):
-    """`page` in the reader's language when that is live, else `page` itself when live (its
-    translation is not published yet), else None (`page` is unpublished too). `local` is
-    `localize_all`'s answer for `page` among others."""
+def public_translation(page, local: Localized):
+    """What a link to `page` shows: `page` in the reader's language when that is live, else
+    `page` itself when live (its translation is not published yet), else None (`page` is
+    unpublished too, or private in every language). `local` is `localize_all`'s answer for
+    `page` among others."""
+    if page is None or closed_pages().holds(page.path, page.translation_key):
+        return None
     for candidate in (local(page), page):
         if candidate is not None and candidate.live:
             return candidate
     return None
+
+
+def written_in(page_ids: Iterable[int]) -> dict[int, str]:
+    """The language each page's text is written in: its own, or for an alias that of the page
+    it shows (one query)."""
+    rows = Page.objects.filter(pk__in=list(page_ids)).values_list(
+        "pk", "locale_id", "alias_of__locale_id"
+    )
+    return {pk: locale_by_id(source or own).language_code for pk, own, source in rows}
+
+
+def written_versions(translation_keys: Iterable) -> dict[str, list[str]]:
+    """Translation key → the languages a live page is written in (its source and translations,
+    not its aliases), in the order of `LANGUAGES` (one query)."""
+    versions = defaultdict(set)
+    for key, locale_id in (
+        Page.objects.live()
+        .filter(translation_key__in=set(translation_keys), alias_of__isnull=True)
+        .values_list("translation_key", "locale_id")
+    ):
+        versions[str(key)].add(locale_by_id(locale_id).language_code)
+    return {
+        key: [code for code in LANGUAGE_CODES if code in codes] for key, codes in versions.items()
+    }
 
 
 def localize_all(instances: Iterable[TranslatableMixin], locale: Locale | None = None) -> Localized:

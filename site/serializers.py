@@ -25,6 +25,7 @@ from wagtail.rich_text import expand_db_html
 from rest_framework.fields import Field
 
 from dcaht.models import Country, Organisation, Person, Place
+from dcaht.privacy import public
 
 LANGUAGE_ORDER = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
 
@@ -37,7 +38,7 @@ class SerializationBatch:
         self.pages = list(pages)
         # The pages a reader may see, to list translations from (live and public).
         self.available_pages = (
-            available_pages if available_pages is not None else Page.objects.live().public()
+            available_pages if available_pages is not None else public(Page.objects.live())
         )
         self._prefetched: set[tuple[type, str]] = set()
         self._entities: dict[tuple[type, int], dict] = {}

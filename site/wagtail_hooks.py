@@ -2,21 +2,56 @@
 its summary on the dashboard, and the dashboard's warning when background work is late or
 failed."""
 
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .background_work import BackgroundWorkPanel, background_work
+from .i18n import default_locale
 from .localize_views import checked_upload_pofile
 from .models import Country, Organisation, Person, Place, TargetGroup, Theme
+from .privacy import may_open_document
 from .reports import TranslationStatusView, TranslationSummaryPanel, editable_target_locales
 
 page_permission_policy = PagePermissionPolicy()
+
+
+@hooks.register("before_serve_document")
+def serve_documents_of_private_pages_to_their_readers(document, request):
+    """A document used only on private pages goes to those who may see one of them (and to
+    the hub's editors): a visitor is asked to log in, a member without access refused."""
+    if request.user.has_perm("wagtailadmin.access_admin") or may_open_document(document, request):
+        return None
+    if not request.user.is_authenticated:
+        login_url = getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or reverse(
+            "wagtailcore_login"
+        )
+        return redirect_to_login(request.get_full_path(), login_url)
+    raise PermissionDenied
+
+
+@hooks.register("construct_translated_pages_to_cascade_actions")
+def cascade_to_every_language(pages, action):
+    """Deleting, moving or unpublishing a page of the source language does the same to its
+    copies in the other languages, listed in Wagtail's confirmation: a page in thirteen
+    languages is one page, and none is left behind to be deleted one by one. (Aliases are
+    unpublished with their source by Wagtail itself.)"""
+    cascaded = {}
+    for page in pages:
+        if page.alias_of_id is not None or page.locale_id != default_locale().pk:
+            continue
+        copies = Page.objects.translation_of(page, inclusive=False)
+        cascaded[page] = copies.filter(alias_of__isnull=True) if action == "unpublish" else copies
+    return cascaded
 
 
 class NetworkViewSet(SnippetViewSet):

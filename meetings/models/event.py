@@ -22,6 +22,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -30,12 +31,11 @@ from modelcluster.fields import ParentalKey
 from dcaht import serializers
 from dcaht.blocks import RICH_TEXT_FEATURES
 from dcaht.facets import year_facet
-from dcaht.i18n import live_translation, locale_of, localize_all, localized_names
+from dcaht.i18n import locale_of, localize_all, localized_names, public_translation
 from dcaht.models import (
     SOURCE_LOCALE_ONLY,
     BasePage,
     Country,
-    HubPageQuerySet,
     OrganisationRole,
     Place,
     place_facets,
@@ -46,7 +46,7 @@ from practices.models import Presentation
 from .. import ical, time_zones
 
 
-class EventPageQuerySet(HubPageQuerySet):
+class EventPageQuerySet(PageQuerySet):
     """Upcoming and past events around a day (`today` in the site's time zone by default).
 
     An event is upcoming until its last day is over: one happening today, or running over
@@ -329,7 +329,7 @@ class EventPage(RoutablePageMixin, BasePage):
                         {"person": local(person), "organisation": local(person.organisation)}
                         for person in item.speakers.all()
                     ],
-                    "practice": live_translation(item.practice, local),
+                    "practice": public_translation(item.practice, local),
                 }
                 for item in items
             ],

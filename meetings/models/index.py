@@ -12,6 +12,7 @@ from wagtail_localize.fields import TranslatableField
 
 from dcaht import serializers
 from dcaht.models import BasePage
+from dcaht.privacy import public
 
 from .. import ical
 from .event import PAST_ORDER, UPCOMING_ORDER, EventPage, EventPageQuerySet, event_locations
@@ -43,7 +44,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("event index page")
 
     def events(self) -> EventPageQuerySet:
-        return EventPage.objects.child_of(self).live().public()
+        return public(EventPage.objects.child_of(self).live())
 
     def subpage_url(self, request, name: str) -> str:
         return self.get_url(request) + self.reverse_subpage(name)

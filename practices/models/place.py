@@ -12,6 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from dcaht import serializers
 from dcaht.i18n import localize_all, localized_names
 from dcaht.models import SOURCE_LOCALE_ONLY, BasePage, Country, Organisation, Place, place_facets
+from dcaht.privacy import public
 
 from .practice import GoodPracticePage
 
@@ -37,9 +38,7 @@ class PlaceIndexPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         place_pages = list(
-            PlacePage.objects.child_of(self)
-            .live()
-            .public()
+            public(PlacePage.objects.child_of(self).live())
             .select_related("place__country")
             .order_by("title")
         )
@@ -118,8 +117,7 @@ class PlacePage(BasePage):
             place=localized[(Place, place.pk)],
             country=localized[(Country, place.country_id)],
             organisations=[localized[(Organisation, org.pk)] for org in organisations],
-            practices=GoodPracticePage.objects.live()
-            .public()
+            practices=public(GoodPracticePage.objects.live())
             .filter(locale_id=self.locale_id, places=self.place_id)
             .order_by("title")
             .defer_streamfields(),

@@ -37,6 +37,7 @@ from dcaht.models import (
     place_facets,
     theme_facet,
 )
+from dcaht.privacy import public
 from dcaht.schema_org import article
 
 from ..blocks import PracticeStreamBlock
@@ -71,7 +72,7 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
         from ..filters import PracticeFilter  # The filters refer to this module's models.
 
         context = super().get_context(request, *args, **kwargs)
-        practices = GoodPracticePage.objects.child_of(self).live().public()
+        practices = public(GoodPracticePage.objects.child_of(self).live())
         # Its live, public children: what they are changes only with a new generation.
         context.update(PracticeFilter(request, practices, key=("children of", self.pk)).context())
         context["propose_url"] = self.subpage_url(request, "propose")
@@ -399,7 +400,7 @@ class GoodPracticePage(BasePage):
         return [pages[pk] for pk in best if pk in pages]
 
     def _practices_by_theme(self) -> "PracticesByTheme":
-        practices = GoodPracticePage.objects.live().public().filter(locale_id=self.locale_id)
+        practices = public(GoodPracticePage.objects.live()).filter(locale_id=self.locale_id)
         holders = defaultdict(set)
         for pk, theme_id in GoodPracticePage.themes.through.objects.filter(
             goodpracticepage__in=practices

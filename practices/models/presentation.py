@@ -10,6 +10,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
+from dcaht.i18n import default_locale
 from dcaht.models import SOURCE_LOCALE_ONLY, Person
 
 from .practice import GoodPracticePage
@@ -43,7 +44,7 @@ class Presentation(TranslatableMixin, Orderable, ClusterableModel):
         null=True,
         blank=True,
         related_name="%(class)ss",
-        limit_choices_to=SOURCE_LOCALE_ONLY,
+        help_text=_("Choose it in any language: readers see it in theirs."),
     )
 
     translatable_fields = [
@@ -57,3 +58,10 @@ class Presentation(TranslatableMixin, Orderable, ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        # The practice itself, in the source language, whichever version the chooser gave:
+        # the page chooser offers each language's (the reader is sent to their own).
+        super().clean()
+        if self.practice is not None and self.practice.locale_id != default_locale().pk:
+            self.practice = self.practice.get_translation_or_none(default_locale()) or self.practice

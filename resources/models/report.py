@@ -18,7 +18,7 @@ from modelcluster.fields import ParentalKey
 
 from dcaht import serializers
 from dcaht.blocks import RICH_TEXT_FEATURES
-from dcaht.i18n import live_translation, localize_all, localized_names
+from dcaht.i18n import localize_all, localized_names, public_translation
 from dcaht.models import (
     SOURCE_LOCALE_ONLY,
     BasePage,
@@ -164,7 +164,7 @@ class RoundTableReportPage(ResourcePage):
         cards = []
         anchors = chapter_anchors([item.title for item in contributions])
         for item, anchor in zip(contributions, anchors, strict=True):
-            practice = live_translation(item.practice, local)
+            practice = public_translation(item.practice, local)
             if practice is not None and practice not in presented:
                 presented.append(practice)
             cards.append(

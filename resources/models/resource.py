@@ -5,7 +5,7 @@ import datetime as dt
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.documents import get_document_model, get_document_model_string
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -31,6 +32,7 @@ from dcaht.models import (
     document_text,
     theme_facet,
 )
+from dcaht.privacy import public
 from dcaht.schema_org import article
 
 from ..blocks import ResourceStreamBlock
@@ -65,7 +67,7 @@ class ResourceIndexPage(BasePage):
         from ..filters import ResourceFilter  # The filters refer to this module's models.
 
         context = super().get_context(request, *args, **kwargs)
-        resources = ResourcePage.objects.child_of(self).live().public()
+        resources = public(ResourcePage.objects.child_of(self).live())
         # Its live, public children: what they are changes only with a new generation.
         listing = ResourceFilter(request.GET, resources, key=("children of", self.pk))
         context.update(listing.context())
@@ -198,7 +200,7 @@ class ResourcePage(BasePage):
         self.apply_fixed_values()
         return super().save(*args, **kwargs)
 
-    search_select_related = ("issuing_body", "document")
+    search_select_related = ("issuing_body", "document__collection")
     search_prefetch_related = ("themes",)
 
     @staticmethod
@@ -248,6 +250,19 @@ class ResourcePage(BasePage):
 
 @receiver(post_save, sender=get_document_model())
 def reindex_pages_of_document(sender, instance, **kwargs):
-    """A replaced file changes what its pages say: search must see the new text at once."""
+    """A replaced file, or one moved to another collection, changes what its pages say:
+    search must see the new text at once."""
     for page in ResourcePage.objects.filter(document=instance).specific():
+        index.insert_or_update_object(page)
+
+
+@receiver(post_save, sender=CollectionViewRestriction)
+@receiver(post_delete, sender=CollectionViewRestriction)
+def reindex_pages_of_collection(sender, instance, **kwargs):
+    """A collection closed or opened: its documents' text leaves or joins their pages'."""
+    collection = Collection.objects.filter(pk=instance.collection_id).first()
+    if collection is None:  # Deleted with its documents.
+        return
+    pages = ResourcePage.objects.filter(document__collection__path__startswith=collection.path)
+    for page in pages.specific():
         index.insert_or_update_object(page)

@@ -43,6 +43,7 @@ from rest_framework.filters import BaseFilterBackend
 
 from dcaht.facets import Facet, declared_facets
 from dcaht.i18n import LANGUAGE_CODES
+from dcaht.privacy import hidden_documents, public
 from dcaht.serializers import SerializationBatch, TranslationsField
 
 OPENAPI_FILE = Path(__file__).with_name("openapi.json")
@@ -162,7 +163,8 @@ class PagesEndpoint(PagesAPIViewSet):
 
     def get_base_queryset(self):
         if not hasattr(self, "_base_queryset"):
-            self._base_queryset = super().get_base_queryset()
+            # Wagtail's base reads each tree's restrictions; a page's own are every language's.
+            self._base_queryset = public(super().get_base_queryset())
         return self._base_queryset
 
     def get_queryset(self):
@@ -191,9 +193,15 @@ class ImagesEndpoint(ImagesAPIViewSet):
 
 
 class DocumentsEndpoint(DocumentsAPIViewSet):
+    """Wagtail's documents endpoint, without the documents an anonymous visitor may not open
+    (of a restricted collection, which Wagtail leaves out, or used only on private pages)."""
+
     pagination_class = Pagination
     filter_backends = [FieldsFilter, OrderingFilter]
     known_query_parameters = DocumentsAPIViewSet.known_query_parameters - SEARCH_PARAMETERS
+
+    def get_queryset(self):
+        return super().get_queryset().exclude(hidden_documents())
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -23,6 +23,7 @@ from django.utils.translation import get_language, gettext
 
 from wagtail.models import Locale, Page, get_page_models
 
+from dcaht.privacy import public
 from dcaht.schema_org import NETWORK_ACRONYM, NETWORK_NAME
 
 FEED_LENGTH = 50
@@ -88,7 +89,7 @@ class NewestPages(Feed):
 
     def get_object(self, request, *args, **kwargs):
         locale = Locale.get_active()
-        index = self.index_type.objects.live().public().filter(locale=locale).first()
+        index = public(self.index_type.objects.live()).filter(locale=locale).first()
         return Source(request=request, locale=locale, index=index)
 
     def title(self, obj):
@@ -103,8 +104,7 @@ class NewestPages(Feed):
 
     def items(self, obj):
         pages = list(
-            Page.objects.live()
-            .public()
+            public(Page.objects.live())
             .filter(locale=obj.locale)
             .type(*self.page_types)
             .order_by("-first_published_at", "-pk")

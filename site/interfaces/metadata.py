@@ -43,7 +43,10 @@ def og_locale(language_code: str) -> str:
 
 def canonical_url(page: Page, request) -> str:
     """The page's own address in its language, without query string; a sub-route's address
-    (`/en/events/past/`) when the page serves one."""
+    (`/en/events/past/`) when the page serves one. An alias is the page it shows in another
+    language's frame: its canonical address is that page's."""
+    if page.alias_of_id is not None and (source := page.alias_of) is not None:
+        return request.build_absolute_uri(source.get_url(request) or request.path)
     url = page.get_url(request)
     if url and request.path.startswith(url):
         return request.build_absolute_uri(request.path)
@@ -94,7 +97,7 @@ def open_graph(page: Page, request, languages: list[dict], image: dict | None) -
         *(
             ("og:locale:alternate", og_locale(other["code"]))
             for other in languages
-            if other["code"] != language
+            if other["code"] != language and other["translated"]
         ),
     ]
     if page.description:

@@ -1,8 +1,8 @@
 """The sitemap (`/sitemap.xml`) and `robots.txt`, both outside the language prefixes.
 
-The sitemap lists every live, public page in every language, aliases included: an alias is the
-page in a language it has not been translated into yet, at that language's address. Each entry
-gives the same page's address in every language it exists in (`<xhtml:link rel="alternate"
+The sitemap lists every live, public page in every language it is written in: not its aliases,
+which show its text in another language's frame (their canonical address is the page's). Each
+entry gives the same page's address in every language it is written in (`<xhtml:link rel="alternate"
 hreflang>`, itself included) and `x-default`, the English page, as the pages' `<head>` does.
 Addresses are absolute on the host the sitemap is requested from, like those of the pages' links.
 Wagtail's own sitemap is not used: it lists the default site's tree only, with no alternates.
@@ -21,6 +21,8 @@ from django.urls import reverse
 
 from wagtail.models import Page, Site
 
+from dcaht.privacy import public
+
 LANGUAGE_ORDER = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
 
 
@@ -30,14 +32,15 @@ class PageSitemap(Sitemap):
 
     @cached_property
     def paths(self) -> dict[int, tuple[Page, str]]:
-        """Each live, public page of the request's site, in every language, with its path."""
+        """Each live, public page of the request's site, in every language it is written in,
+        with its path."""
         site = Site.find_for_request(self.request)
         if site is None:
             return {}
         roots = [site.root_page, *site.root_page.get_translations()]
         pages = (
-            Page.objects.live()
-            .public()
+            public(Page.objects.live())
+            .filter(alias_of__isnull=True)
             .filter(reduce(or_, (Q(path__startswith=root.path) for root in roots)))
             .select_related("locale")
             .order_by("path")

@@ -14,7 +14,7 @@ from .network import (
     place_facets,
     theme_facet,
 )
-from .pages import BasePage, HubPageQuerySet, PageFeed, restricted_paths
+from .pages import BasePage, PageFeed
 
 __all__ = [
     "DocumentText",
@@ -23,8 +23,6 @@ __all__ = [
     "SOURCE_LOCALE_ONLY",
     "BasePage",
     "PageFeed",
-    "HubPageQuerySet",
-    "restricted_paths",
     "Country",
     "Organisation",
     "OrganisationRole",

@@ -11,6 +11,8 @@ from wagtail.documents import get_document_model
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
+from dcaht.privacy import document_is_restricted
+
 logger = logging.getLogger(__name__)
 
 MAX_PAGES = 300
@@ -60,7 +62,9 @@ def update_document_text(sender, instance, **kwargs):
 
 
 def document_text(document) -> str:
-    if document is None:
+    """What search indexes of a document: nothing of one in a restricted collection, whose
+    text would reach the excerpts of visitors who may not open it."""
+    if document is None or document_is_restricted(document):
         return ""
     return (
         DocumentText.objects.filter(document=document).values_list("text", flat=True).first() or ""

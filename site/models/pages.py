@@ -5,41 +5,20 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.models import Page
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from dcaht.facets import SEARCH_FACETS, Facet, held_values
-from dcaht.generation import remember
 from dcaht.i18n import LANGUAGE_CODES
+from dcaht.privacy import view_restrictions
 from dcaht.search_config import language_mapping
 from dcaht.translation_state import translation_state
-
-
-def restricted_paths() -> tuple[str, ...]:
-    """The tree paths of the pages with a view restriction (each closes its whole section),
-    read once per generation: Wagtail queries them for every listing and every page served."""
-    return remember(
-        "restricted paths",
-        lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
-    )
-
-
-class HubPageQuerySet(PageQuerySet):
-    def private_q(self):
-        q = Q()
-        for path in restricted_paths():
-            q |= Q(path__startswith=path)
-        return q if q else Q(pk__in=[])  # No private section: nothing is private.
-
-
-HubPageManager = PageManager.from_queryset(HubPageQuerySet)
 
 
 @dataclass(frozen=True)
@@ -115,8 +94,6 @@ class BasePage(Page):
     search_select_related: tuple[str, ...] = ()
     search_prefetch_related: tuple[str, ...] = ()
 
-    objects = HubPageManager()
-
     class Meta:
         abstract = True
 
@@ -130,9 +107,8 @@ class BasePage(Page):
         )
 
     def get_view_restrictions(self):
-        if not restricted_paths():  # The usual case, without a query.
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
+        # A restriction on any language's copy of the page or of an ancestor (dcaht.privacy).
+        return view_restrictions(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

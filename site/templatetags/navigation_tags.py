@@ -15,6 +15,7 @@ from django.utils.text import capfirst
 from wagtail.models import Page, Site
 
 from dcaht.generation import remember
+from dcaht.privacy import public
 
 register = template.Library()
 
@@ -48,7 +49,7 @@ def main_menu(context) -> list[MenuItem]:
         ("main menu", home.pk, Site.find_for_request(request).pk),
         lambda: [
             MenuItem(page.pk, page.title, page.get_url(request))
-            for page in home.get_children().live().public().in_menu()
+            for page in public(home.get_children().live()).in_menu()
         ],
     )
 
@@ -84,22 +85,18 @@ def view_paths(name, args: tuple, kwargs: tuple) -> tuple[tuple[str, str | None]
 def alternates(context):
     """This page (or view) in every language: for the switcher and the hreflang links.
 
-    For a Wagtail page, its live translations and aliases; for any other view, its URL
-    reversed in each language.
+    For a Wagtail page, its live translations and aliases, each saying whether it is written
+    in its language (`translated`: the source or a translation) or shows the source's text
+    (an alias); for any other view, its URL reversed in each language.
     """
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
-    urls = {}
+    urls, aliases = {}, set()
     if isinstance(page, Page) and page.id:
-        urls = remember(
+        urls, aliases = remember(
             ("page languages", page.translation_key, request and request.get_host()),
-            lambda: {
-                translated.locale.language_code: translated.get_url(request)
-                for translated in page.get_translations(inclusive=True)
-                .live()
-                .select_related("locale")
-            },
+            lambda: page_languages(page, request),
         )
     elif request is not None and (match := getattr(request, "resolver_match", None)):
         name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
@@ -119,9 +116,20 @@ def alternates(context):
                 "absolute_url": request.build_absolute_uri(urls[code]) if request else urls[code],
                 "is_current": code == current,
                 "is_default": code == settings.LANGUAGE_CODE,
+                "translated": code not in aliases,
             }
         )
     return links
+
+
+def page_languages(page: Page, request) -> tuple[dict[str, str], set[str]]:
+    """The address of each live copy of a page by language, and the languages of its aliases."""
+    urls, aliases = {}, set()
+    for copy in page.get_translations(inclusive=True).live().select_related("locale"):
+        urls[copy.locale.language_code] = copy.get_url(request)
+        if copy.alias_of_id is not None:
+            aliases.add(copy.locale.language_code)
+    return urls, aliases
 
 
 # Every page lists its thirteen languages twice (the hreflang links, the switcher): written in
@@ -131,10 +139,13 @@ def alternates(context):
 
 @register.simple_tag
 def hreflang_links(languages: list[dict]) -> SafeString:
-    """The `<link rel="alternate">` of each language of the page (from `alternates`), and of
-    the default language as `x-default`."""
+    """The `<link rel="alternate">` of each language the page is written in (from `alternates`:
+    not its aliases, which show another language's text), and of the default language as
+    `x-default`."""
     lines = []
     for language in languages:
+        if not language["translated"]:
+            continue
         code, url = escape(language["code"]), escape(language["absolute_url"])
         lines.append(f'<link rel="alternate" hreflang="{code}" href="{url}">')
         if language["is_default"]:

