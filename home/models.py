@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Locale, Orderable, Page, get_page_models
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.fields import ParentalKey
@@ -137,15 +137,18 @@ class HomePage(BasePage):
         return remember(("home figures",), self.count_figures)
 
     def count_figures(self) -> dict[str, int]:
-        """Places with practices, practices, languages with content."""
+        """Places with practices, practices, and the languages content is written in: the
+        practices, resources and events (`in_site_feed`), not the frames every language has
+        (home and index pages) nor aliases showing English text."""
         source_practices = public(GoodPracticePage.objects.live()).filter(
             locale=Locale.get_default()
         )
         return {
             "places": Place.objects.filter(practices__in=source_practices).distinct().count(),
             "practices": source_practices.count(),
-            "languages": Page.objects.live()
-            .filter(depth__gt=1, alias_of__isnull=True)
+            "languages": public(Page.objects.live())
+            .type(*(model for model in get_page_models() if getattr(model, "in_site_feed", False)))
+            .filter(alias_of__isnull=True)
             .aggregate(n=Count("locale", distinct=True))["n"],
         }
 

@@ -27,6 +27,8 @@ class SectionBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["heading"] = value.get("heading") or self.label
+        # The standard heading is the reader's interface, whatever the language of the text.
+        context["standard_heading"] = not value.get("heading")
         return context
 
 

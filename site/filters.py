@@ -214,7 +214,12 @@ class FacetedListing:
         else:
             labels = entity_names(facet.model, facet.key)
         options = [
-            Option(value, str(label), counts.get(value, 0), value in selected)
+            Option(
+                value,
+                label if isinstance(label, str) else str(label),
+                counts.get(value, 0),
+                value in selected,
+            )
             for value, label in labels.items()
             if value in counts or value in selected
         ]

@@ -103,13 +103,19 @@ def public_translation(page, local: Localized):
     return None
 
 
+def written_language(instance: TranslatableMixin) -> str:
+    """The language an instance's text is written in: its locale's; for an alias, which shows
+    the page it copies, the source language's (wagtail-localize synchronises every locale from
+    it: `ensure_locales`). From memory, without a query."""
+    if getattr(instance, "alias_of_id", None) is not None:
+        return default_locale().language_code
+    return locale_of(instance).language_code
+
+
 def written_in(page_ids: Iterable[int]) -> dict[int, str]:
-    """The language each page's text is written in: its own, or for an alias that of the page
-    it shows (one query)."""
-    rows = Page.objects.filter(pk__in=list(page_ids)).values_list(
-        "pk", "locale_id", "alias_of__locale_id"
-    )
-    return {pk: locale_by_id(source or own).language_code for pk, own, source in rows}
+    """The language each page's text is written in (`written_language`), in one query."""
+    pages = Page.objects.filter(pk__in=list(page_ids)).only("locale_id", "alias_of_id")
+    return {page.pk: written_language(page) for page in pages}
 
 
 def written_versions(translation_keys: Iterable) -> dict[str, list[str]]:
@@ -179,7 +185,17 @@ class RememberLanguageMiddleware:
         return response
 
 
-def localized_names(instances, locale: Locale) -> list[str]:
+class Name(str):
+    """A record's name as a reader sees it, knowing the language it is written in (the
+    reader's, or its source's where untranslated): for the `lang` of its element."""
+
+    def __new__(cls, text: str, language: str):
+        name = super().__new__(cls, text)
+        name.language = language
+        return name
+
+
+def localized_names(instances, locale: Locale) -> list[Name]:
     """The names of `instances` in `locale` (their source names where untranslated).
 
     Read from per-generation memory: indexing thousands of pages asks no query per page.
@@ -189,7 +205,10 @@ def localized_names(instances, locale: Locale) -> list[str]:
         translated = None
         if instance.locale_id != locale.pk:
             translated = translated_names(type(instance), locale).get(instance.translation_key)
-        names.append(translated or str(instance))
+        if translated:
+            names.append(Name(translated, locale.language_code))
+        else:
+            names.append(Name(str(instance), written_language(instance)))
     return names
 
 

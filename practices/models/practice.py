@@ -367,7 +367,7 @@ class GoodPracticePage(BasePage):
 
         context.update(
             places=[local(place) for place in places],
-            countries=sorted({str(local(place.country)) for place in places}),
+            countries=sorted({local(place.country) for place in places}, key=str),
             themes=[local(theme) for theme in themes],
             target_groups=[local(group) for group in target_groups],
             contacts=[

@@ -10,6 +10,8 @@ from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import ngettext
 
+from .language_tags import lang
+
 register = template.Library()
 
 
@@ -27,7 +29,7 @@ def facet_options(entry: dict) -> SafeString:
         "\n".join(
             f'<label class="facet__option"><input type="checkbox" name="{name}" '
             f'value="{escape(option.value)}"{" checked" if option.selected else ""}> '
-            f"<span>{escape(str(option.label))}</span> "
+            f"<span{lang(option.label)}>{escape(str(option.label))}</span> "
             f'<span class="facet__count">({number(option.count)})</span></label>'
             for option in entry["options"]
         )

@@ -11,10 +11,12 @@ from django.utils import translation
 from django.utils.encoding import iri_to_uri
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 from wagtail.models import Page, Site
 
 from dcaht.generation import remember
+from dcaht.i18n import written_language
 from dcaht.privacy import public
 
 register = template.Library()
@@ -36,6 +38,7 @@ class MenuItem(NamedTuple):
     pk: int
     title: str
     url: str
+    language: str  # the title's: the source's for an untranslated page
 
 
 def main_menu(context) -> list[MenuItem]:
@@ -48,7 +51,7 @@ def main_menu(context) -> list[MenuItem]:
     return remember(
         ("main menu", home.pk, Site.find_for_request(request).pk),
         lambda: [
-            MenuItem(page.pk, page.title, page.get_url(request))
+            MenuItem(page.pk, page.title, page.get_url(request), written_language(page))
             for page in public(home.get_children().live()).in_menu()
         ],
     )
@@ -59,10 +62,14 @@ def menu_items(context) -> SafeString:
     """The main menu's list items, the page shown marked as the current one."""
     page = context.get("page")
     current_pk = page.pk if isinstance(page, Page) else None
+    reader = translation.get_language()
     items = []
     for item in main_menu(context):
         current = ' aria-current="page"' if item.pk == current_pk else ""
-        items.append(f'<li><a href="{escape(item.url)}"{current}>{escape(item.title)}</a></li>')
+        lang = f' lang="{escape(item.language)}"' if item.language != reader else ""
+        items.append(
+            f'<li><a href="{escape(item.url)}"{current}{lang}>{escape(item.title)}</a></li>'
+        )
     return mark_safe("\n".join(items))  # noqa: S308 - every value is escaped
 
 
@@ -132,6 +139,12 @@ def page_languages(page: Page, request) -> tuple[dict[str, str], set[str]]:
     return urls, aliases
 
 
+@register.filter
+def written_besides(languages: list[dict], shown: str) -> list[dict]:
+    """The languages (from `alternates`) the page is written in, other than `shown`."""
+    return [item for item in languages if item["translated"] and item["code"] != shown]
+
+
 # Every page lists its thirteen languages twice (the hreflang links, the switcher): written in
 # Python, as the template language spends more on their variables than on the rest of the
 # header. Each value is escaped as the template language escapes it.
@@ -153,16 +166,25 @@ def hreflang_links(languages: list[dict]) -> SafeString:
     return mark_safe("\n".join(lines))  # noqa: S308 - every value is escaped
 
 
+@functools.cache
+def not_translated(code: str) -> str:
+    """ "Not translated", in the language `code` (what its readers would find there)."""
+    with translation.override(code):
+        return gettext("not translated")
+
+
 @register.simple_tag
 def language_items(languages: list[dict]) -> SafeString:
     """The language switcher's list items: each language's name, in itself, linking to the
-    page in that language."""
+    page in that language, and saying so, in that language, where the page is not translated
+    into it (its link shows the original there)."""
     items = []
     for language in languages:
         code = escape(language["code"])
         current = ' aria-current="true"' if language["is_current"] else ""
+        note = "" if language["translated"] else f" — {escape(not_translated(language['code']))}"
         items.append(
             f'<li><a href="{escape(language["url"])}" hreflang="{code}" lang="{code}"{current}>'
-            f"{escape(capfirst(language['native_name']))}</a></li>"
+            f"{escape(capfirst(language['native_name']))}{note}</a></li>"
         )
     return mark_safe("\n".join(items))  # noqa: S308 - every value is escaped

@@ -80,8 +80,44 @@ class LanguageUrlTests(TestCase):
         self.assertContains(response, '<html lang="hu"', html=False)
         # In Hungarian (tests/i18n/test_interface_catalogues.py).
         self.assertContains(response, '<div class="notice" role="note">', html=False)
-        self.assertContains(response, '<div class="page-content" lang="en">', html=False)
-        self.assertContains(response, "Memorandum of Cooperation between civil society")
+        # The page's English text is marked so, its Hungarian interface is not.
+        self.assertContains(response, '<div class="page-content">', html=False)
+        self.assertContains(response, '<h1 lang="en">Ljubljana – Memorandum of Cooperation')
+        self.assertContains(response, '<dt>Ország</dt><dd><span lang="en">Slovenia</span></dd>')
+
+    def test_the_notice_says_which_language_is_shown_and_links_the_translations(self):
+        response = self.client.get(f"/hu/practices/{LJUBLJANA}/")
+        notice = response.content.decode().split('<div class="notice" role="note">')[1]
+        notice = notice.split("</div>")[0]
+        translations = GoodPracticePage.objects.filter(
+            slug=LJUBLJANA, alias_of__isnull=True
+        ).exclude(locale__language_code="en")
+
+        self.assertIn(
+            f'Megjelenítés nyelve: <a href="/en/practices/{LJUBLJANA}/" hreflang="en" lang="en">'
+            "English</a>",
+            notice,
+        )
+        self.assertGreater(translations.count(), 1)
+        for page in translations:
+            code = page.locale.language_code
+            self.assertIn(f'<a href="{page.url}" hreflang="{code}" lang="{code}">', notice)
+        self.assertNotIn('hreflang="ro"', notice)  # An alias: not a translation.
+
+    def test_the_switcher_says_in_which_languages_the_page_is_not_translated(self):
+        response = self.client.get(f"/en/practices/{LJUBLJANA}/")
+
+        self.assertContains(
+            response,
+            f'<a href="/hu/practices/{LJUBLJANA}/" hreflang="hu" lang="hu">'
+            "Magyar — nincs lefordítva</a>",
+            html=True,
+        )
+        self.assertContains(
+            response,
+            f'<a href="/de/practices/{LJUBLJANA}/" hreflang="de" lang="de">Deutsch</a>',
+            html=True,
+        )
 
     def test_translated_page_has_no_notice_and_no_foreign_language_mark(self):
         translate(self.vienna, "hr", {self.vienna.title: "Beč – lokalna radna skupina GRETA"})
@@ -106,6 +142,8 @@ class DemoMenuTests(TestCase):
         "sl": ["Viri", "Dogodki"],
         "es": ["Recursos", "Eventos"],
         "ru": ["Ресурсы", "Мероприятия"],
+        "hu": ["Jó gyakorlatok", "Helyszínek", "Források", "Események"],
+        "uk": ["Добрі практики", "Місця", "Матеріали", "Заходи"],
     }
 
     def test_the_main_menu_is_in_the_readers_language(self):
