@@ -129,7 +129,7 @@ class SearchService:
             page_id
             for page_id in found
             if (item := facts.get(page_id)) is not None
-            and not (closed and closed.holds(item.path, item.translation_key))
+            and not closed.holds(item.path, item.translation_key)
         ]
         if len(locales) > 1:
             # Across languages, the visitor's own language comes first (the sort is stable).
@@ -262,11 +262,9 @@ class SearchService:
     def show_in_reader_frame(self, found: SearchPage) -> None:
         """Replace OpenSearch's best copy of each page (one per page) by the copy the reader's
         language shows, as `one_per_page` does; the excerpt stays only with its own copy."""
-        own = self.reader_copies(found.keys.values())
-        shown_ids = []
-        for page_id in found.ids:
-            shown = own.get(found.keys[page_id], page_id)
-            shown_ids.append(shown)
+        # OpenSearch collapsed the copies: each page is found once, so the ids pair up.
+        shown_ids = self.one_per_page(found.ids, found.keys)
+        for page_id, shown in zip(found.ids, shown_ids, strict=True):
             if shown != page_id:
                 found.held[shown] = found.held.pop(page_id)
                 found.days[shown] = found.days.pop(page_id)
@@ -471,7 +469,7 @@ class SearchService:
             if promotion.page is None:
                 continue
             page = promotion.page.get_translation_or_none(self.locale) or promotion.page
-            if page.live and not (closed and closed.holds(page.path, page.translation_key)):
+            if page.live and not closed.holds(page.path, page.translation_key):
                 pages.append(page.specific)
         return pages
 

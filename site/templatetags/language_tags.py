@@ -25,18 +25,6 @@ def lang(shown) -> str:
 
 
 @register.filter
-def marked(shown) -> str:
-    """`shown` (a translatable record, a `Name`) as text, in a `<span lang>` when it is written
-    in another language than the reader's."""
-    attribute = lang(shown)
-    return (
-        format_html("<span{}>{}</span>", attribute, shown)
-        if attribute
-        else conditional_escape(shown)
-    )
-
-
-@register.filter
 def marked_as(text, source) -> str:
     """`text` written in the language of `source` (the page or record it belongs to), in a
     `<span lang>` when that is not the reader's."""
@@ -44,3 +32,10 @@ def marked_as(text, source) -> str:
     return (
         format_html("<span{}>{}</span>", attribute, text) if attribute else conditional_escape(text)
     )
+
+
+@register.filter
+def marked(shown) -> str:
+    """`shown` (a translatable record, a `Name`) as text, in a `<span lang>` when it is written
+    in another language than the reader's."""
+    return marked_as(shown, shown)

@@ -16,8 +16,10 @@ from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
 from dcaht.generation import remember
-from dcaht.i18n import written_language
+from dcaht.i18n import Name, written_language
 from dcaht.privacy import public
+
+from .language_tags import lang
 
 register = template.Library()
 
@@ -36,9 +38,8 @@ def localized_home(context):
 
 class MenuItem(NamedTuple):
     pk: int
-    title: str
+    title: Name  # in the source's language for an untranslated page
     url: str
-    language: str  # the title's: the source's for an untranslated page
 
 
 def main_menu(context) -> list[MenuItem]:
@@ -51,7 +52,7 @@ def main_menu(context) -> list[MenuItem]:
     return remember(
         ("main menu", home.pk, Site.find_for_request(request).pk),
         lambda: [
-            MenuItem(page.pk, page.title, page.get_url(request), written_language(page))
+            MenuItem(page.pk, Name(page.title, written_language(page)), page.get_url(request))
             for page in public(home.get_children().live()).in_menu()
         ],
     )
@@ -62,13 +63,12 @@ def menu_items(context) -> SafeString:
     """The main menu's list items, the page shown marked as the current one."""
     page = context.get("page")
     current_pk = page.pk if isinstance(page, Page) else None
-    reader = translation.get_language()
     items = []
     for item in main_menu(context):
         current = ' aria-current="page"' if item.pk == current_pk else ""
-        lang = f' lang="{escape(item.language)}"' if item.language != reader else ""
         items.append(
-            f'<li><a href="{escape(item.url)}"{current}{lang}>{escape(item.title)}</a></li>'
+            f'<li><a href="{escape(item.url)}"{current}{lang(item.title)}>'
+            f"{escape(item.title)}</a></li>"
         )
     return mark_safe("\n".join(items))  # noqa: S308 - every value is escaped
 
