@@ -2,8 +2,6 @@
 its summary on the dashboard, and the dashboard's warning when background work is late or
 failed."""
 
-from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +12,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.wagtail_hooks import require_wagtail_login
 
 from .background_work import BackgroundWorkPanel, background_work
 from .i18n import default_locale
@@ -32,10 +31,7 @@ def serve_documents_of_private_pages_to_their_readers(document, request):
     if request.user.has_perm("wagtailadmin.access_admin") or may_open_document(document, request):
         return None
     if not request.user.is_authenticated:
-        login_url = getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or reverse(
-            "wagtailcore_login"
-        )
-        return redirect_to_login(request.get_full_path(), login_url)
+        return require_wagtail_login(next=request.get_full_path())  # As for a private page.
     raise PermissionDenied
 
 
