@@ -16,6 +16,7 @@ from modelcluster.fields import ParentalKey
 
 from dcaht import serializers
 from dcaht.generation import remember
+from dcaht.i18n import written_copies
 from dcaht.models import BasePage, PageFeed, Place
 from dcaht.privacy import public
 from dcaht.schema_org import SCHEMA, content_language, network, page_url, without_empty
@@ -146,9 +147,8 @@ class HomePage(BasePage):
         return {
             "places": Place.objects.filter(practices__in=source_practices).distinct().count(),
             "practices": source_practices.count(),
-            "languages": public(Page.objects.live())
+            "languages": written_copies(public(Page.objects.live()))
             .type(*(model for model in get_page_models() if getattr(model, "in_site_feed", False)))
-            .filter(alias_of__isnull=True)
             .aggregate(n=Count("locale", distinct=True))["n"],
         }
 

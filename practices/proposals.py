@@ -13,20 +13,17 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.crypto import salted_hmac
 from django.utils.html import linebreaks
 from django.utils.text import slugify
 
 from wagtail.log_actions import log
 from wagtail.models import Locale
-from wagtail.users.models import UserProfile
-from wagtail_localize.synctree import create_aliases_for_new_page
 
+from dcaht.mail import message_to
 from dcaht.models import Place
 from dcaht.roles import SECRETARIAT
 
@@ -122,8 +119,7 @@ def create_draft(proposal: Proposal, index: PracticeIndexPage) -> GoodPracticePa
     index.add_child(instance=page)
     page.save_revision(log_action=False)
     log(instance=page, action="wagtail.create", content_changed=True)
-    # As when a page is created in the admin, it exists (as an alias) in every language.
-    create_aliases_for_new_page(page)
+    # As a page created in the admin, it gets its aliases in every language when published.
     return page
 
 
@@ -201,20 +197,7 @@ def notify_secretariat(proposal: Proposal) -> None:
             "in_moderation": bool(proposal.page and proposal.page.workflow_in_progress),
         }
         for user in secretariat_members():
-            language = UserProfile.get_for_user(user).get_preferred_language()
-            with translation.override(language):
-                subject = render_to_string(
-                    "practices/emails/proposal_received_subject.txt", context
-                )
-                body = render_to_string("practices/emails/proposal_received.txt", context)
-            messages.append(
-                EmailMessage(
-                    " ".join(subject.split()),
-                    body,
-                    to=[user.email],
-                    headers={"Auto-Submitted": "auto-generated"},
-                )
-            )
+            messages.append(message_to(user, "practices/emails/proposal_received", context))
         if messages:
             get_connection().send_messages(messages)
     except Exception:

@@ -9,6 +9,7 @@ queues its tasks (production), as it can take many seconds.
 """
 
 import logging
+from collections import defaultdict
 
 from django.apps import apps
 from django.db import models
@@ -18,6 +19,7 @@ from modelsearch.backends import get_search_backends_with_name
 
 from django_tasks import task
 
+from dcaht.bulk import at_end_of_bulk, in_bulk
 from dcaht.generation import new_generation
 from dcaht.models import BasePage
 
@@ -84,9 +86,30 @@ def reindex_pages(pages: dict[str, list[int]]) -> int:
     return count
 
 
+# The pages to re-index when a bulk of saves ends (model label → primary keys).
+_deferred: dict[str, set[int]] = defaultdict(set)
+
+
+def enqueue(pages: dict[str, list[int]]) -> None:
+    """Re-index `pages` now, or once at the end of a bulk of saves (`dcaht.bulk`)."""
+    if not in_bulk():
+        reindex_pages.enqueue(pages)
+        return
+    for label, pks in pages.items():
+        _deferred[label].update(pks)
+    at_end_of_bulk("search.reindex", reindex_deferred)
+
+
+def reindex_deferred() -> None:
+    pages = {label: sorted(pks) for label, pks in _deferred.items()}
+    _deferred.clear()
+    if pages:
+        reindex_pages.enqueue(pages)
+
+
 def record_saved(sender, instance, **kwargs):
     if pages := pages_showing(instance):
-        reindex_pages.enqueue(pages)
+        enqueue(pages)
 
 
 def record_deleting(sender, instance, **kwargs):
@@ -96,4 +119,4 @@ def record_deleting(sender, instance, **kwargs):
 
 def record_deleted(sender, instance, **kwargs):
     if pages := getattr(instance, "_pages_showing", None):
-        reindex_pages.enqueue(pages)
+        enqueue(pages)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils.translation import get_language, get_language_from_path
 
 from wagtail.models import Locale, Page, TranslatableMixin
@@ -23,8 +24,9 @@ LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 def ensure_locales() -> list[Locale]:
     """Create a Locale per language; every other locale is kept in sync with the source.
 
-    Synchronisation makes wagtail-localize create an alias of every source page in each locale,
-    so every page exists in every language, showing the source until a translation replaces it.
+    Synchronisation makes wagtail-localize create an alias of every published source page in
+    each locale (`dcaht.translation_state`), so every page exists in every language, showing the
+    source until a translation replaces it.
     """
     source, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     locales = [source]
@@ -103,11 +105,33 @@ def public_translation(page, local: Localized):
     return None
 
 
+# A copy of a page whose translation was started but whose published text is still the
+# source's, nothing of it translated yet (`dcaht.translation_state` records it at publication).
+IN_TRANSLATION = Q(published_translation__translated=0, published_translation__segments__gt=0)
+# A copy that shows the source language's text: an alias, or a translation not begun.
+SHOWS_SOURCE = Q(alias_of__isnull=False) | IN_TRANSLATION
+
+
+def written_copies(pages: QuerySet) -> QuerySet:
+    """The pages among `pages` written in their own language (sources and translations)."""
+    return pages.exclude(SHOWS_SOURCE)
+
+
+def copies_in_translation() -> frozenset[int]:
+    """The ids of the pages `IN_TRANSLATION`, read once per generation."""
+    return remember(
+        ("copies in translation",),
+        lambda: frozenset(Page.objects.filter(IN_TRANSLATION).values_list("pk", flat=True)),
+    )
+
+
 def written_language(instance: TranslatableMixin) -> str:
-    """The language an instance's text is written in: its locale's; for an alias, which shows
-    the page it copies, the source language's (wagtail-localize synchronises every locale from
-    it: `ensure_locales`). From memory, without a query."""
-    if getattr(instance, "alias_of_id", None) is not None:
+    """The language an instance's text is written in: its locale's; for a page that shows the
+    source (an alias, or a translation not begun), the source language's (wagtail-localize
+    synchronises every locale from it: `ensure_locales`). From memory, without a query."""
+    if isinstance(instance, Page) and (
+        instance.alias_of_id is not None or instance.pk in copies_in_translation()
+    ):
         return default_locale().language_code
     return locale_of(instance).language_code
 
@@ -120,11 +144,11 @@ def written_in(page_ids: Iterable[int]) -> dict[int, str]:
 
 def written_versions(translation_keys: Iterable) -> dict[str, list[str]]:
     """Translation key → the languages a live page is written in (its source and translations,
-    not its aliases), in the order of `LANGUAGES` (one query)."""
+    not the copies that show the source), in the order of `LANGUAGES` (one query)."""
     versions = defaultdict(set)
     for key, locale_id in (
-        Page.objects.live()
-        .filter(translation_key__in=set(translation_keys), alias_of__isnull=True)
+        written_copies(Page.objects.live())
+        .filter(translation_key__in=set(translation_keys))
         .values_list("translation_key", "locale_id")
     ):
         versions[str(key)].add(locale_by_id(locale_id).language_code)

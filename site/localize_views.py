@@ -1,4 +1,5 @@
-"""Admin views placed in front of wagtail-localize's, so that bad input never becomes a 500.
+"""Admin views placed in front of wagtail-localize's, so that bad input never becomes a 500,
+and that translators manage no more than their translations' text.
 
 wagtail-localize 1.14's PO upload reads `request.FILES["file"]` and the PO header
 `X-WagtailLocalize-TranslationID` without checking they exist: an upload without a file, or
@@ -13,10 +14,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail_localize.components import TranslationComponentManager
 from wagtail_localize.models import Translation
-from wagtail_localize.views.edit_translation import upload_pofile, user_can_edit_instance
+from wagtail_localize.views import convert
+from wagtail_localize.views.edit_translation import (
+    stop_translation,
+    upload_pofile,
+    user_can_edit_instance,
+)
+from wagtail_localize.views.submit_translations import (
+    SubmitPageTranslationView,
+    SubmitTranslationView,
+)
 
 import polib
+
+from .reports import editable_target_locales
+from .roles import MANAGE_TRANSLATIONS
 
 MAX_PO_SIZE = 5 * 1024 * 1024
 
@@ -47,3 +61,65 @@ def checked_upload_pofile(request, translation_id):
         return upload_pofile(request, translation_id)
     messages.error(request, problem)
     return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_home")
+
+
+def managing_translations(view):
+    """wagtail-localize's view, for those who manage translations only (`MANAGE_TRANSLATIONS`):
+    it lets anyone who may edit a translation stop its synchronisation or turn it back into an
+    alias, which throws a translator's work away."""
+
+    def checked(request, *args, **kwargs):
+        if request.user.has_perm(MANAGE_TRANSLATIONS):
+            return view(request, *args, **kwargs)
+        messages.error(
+            request,
+            _(
+                "Only the secretariat can stop a page's synchronised translation or turn it "
+                "back into an alias."
+            ),
+        )
+        return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_home")
+
+    return checked
+
+
+checked_stop_translation = managing_translations(stop_translation)
+checked_convert_to_alias = managing_translations(convert.convert_to_alias)
+
+
+class TranslatePageView(SubmitPageTranslationView):
+    """wagtail-localize's *Translate this page*, open to translators too: the secretariat
+    translates into any language; a translator starts a translation into their own language
+    (the languages whose pages they may edit), never into another, and not of a subtree."""
+
+    def translatable_locales(self) -> list:
+        if self.request.user.has_perm(MANAGE_TRANSLATIONS):
+            return []
+        return editable_target_locales(self.request.user)
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.has_perm(MANAGE_TRANSLATIONS) or not editable_target_locales(request.user):
+            return super().dispatch(request, *args, **kwargs)
+        # Wagtail-localize refuses everyone without its permission: a translator is let in,
+        # with the choice of their own languages only (`get_form`).
+        self.object = self.get_object()
+        self.components = TranslationComponentManager.from_request(
+            request, source_object_instance=self.object
+        )
+        if not self.get_form().fields["locales"].queryset.exists():
+            raise PermissionDenied
+        return super(SubmitTranslationView, self).dispatch(request, *args, **kwargs)
+
+    def get_object(self):
+        page = super().get_object()
+        # From a copy in the translator's language (an alias), the page it copies.
+        return page.alias_of.specific if page.alias_of_id else page
+
+    def get_form(self):
+        form = super().get_form()
+        if own := self.translatable_locales():
+            form.fields["locales"].queryset = form.fields["locales"].queryset.filter(
+                pk__in=[locale.pk for locale in own]
+            )
+            form.fields["include_subtree"].disabled = True
+        return form

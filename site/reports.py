@@ -5,8 +5,9 @@ from collections import Counter
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.urls import reverse
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import ContentTypeFilter, WagtailFilterSet
@@ -14,16 +15,40 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import PageReportView
 from wagtail.coreutils import get_content_type_label
 from wagtail.models import Locale, Page, get_page_content_types
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 import django_filters
 
-from .translation_state import CURRENT, MISSING, OUTDATED, annotate_translation_status
+from .roles import translator_group_name
+from .translation_state import (
+    CURRENT,
+    IN_TRANSLATION,
+    NOT_TRANSLATED,
+    OUTDATED,
+    PARTLY_TRANSLATED,
+    annotate_translation_status,
+)
 
 STATUS_LABELS = {
-    CURRENT: _("Translated, up to date"),
+    NOT_TRANSLATED: _("Not translated"),
+    IN_TRANSLATION: _("In translation"),
+    PARTLY_TRANSLATED: _("Partly translated"),
     OUTDATED: _("Translated, outdated"),
-    MISSING: _("Missing"),
+    CURRENT: _("Translated, up to date"),
 }
+
+
+def translated_copies(pages):
+    """The copies, among `pages`, of live source-language pages, with their translation state:
+    a page its editor has not published yet (an autosaved draft) is nobody's work yet."""
+    source_locale = Locale.get_default()
+    live_source = Page.objects.filter(
+        translation_key=OuterRef("translation_key"), locale=source_locale, live=True
+    )
+    return annotate_translation_status(
+        pages.exclude(locale=source_locale).filter(depth__gt=1).filter(Exists(live_source))
+    ).annotate(source_published_at=Subquery(live_source.values("last_published_at")[:1]))
 
 
 def target_locales(request=None):
@@ -60,6 +85,9 @@ class TranslationStatusView(PageReportView):
         "locale.language_code": _("Language"),
         "content_type": _("Type"),
         "translation_status": _("Status"),
+        "translated_segments": _("Segments translated"),
+        "segments": _("Segments"),
+        "source_changed_at": _("Original last changed"),
         "source_published_at": _("Original last published"),
         "url_path": _("Path"),
     }
@@ -80,14 +108,11 @@ class TranslationStatusView(PageReportView):
         }
 
     def get_queryset(self):
-        source_locale = Locale.get_default()
-        pages = (
-            Page.objects.exclude(locale=source_locale)
-            .filter(depth__gt=1)
-            .select_related("locale", "content_type")
-            .order_by("locale__language_code", "path")
+        self.queryset = translated_copies(
+            Page.objects.select_related("locale", "content_type").order_by(
+                "locale__language_code", "path"
+            )
         )
-        self.queryset = annotate_translation_status(pages, source_locale)
         return super().get_queryset()
 
     def decorate_paginated_queryset(self, queryset):
@@ -110,9 +135,8 @@ def editable_target_locales(user) -> list[Locale]:
 
 def translation_counts(locales: list[Locale]) -> dict[int, Counter]:
     """How many pages of each locale are in each translation status (one query)."""
-    pages = Page.objects.filter(locale__in=locales, depth__gt=1)
     rows = (
-        annotate_translation_status(pages, Locale.get_default())
+        translated_copies(Page.objects.filter(locale__in=locales))
         .values("locale_id", "translation_status")
         .annotate(pages=Count("pk"))
         .order_by()
@@ -124,13 +148,13 @@ def translation_counts(locales: list[Locale]) -> dict[int, Counter]:
 
 
 class TranslationSummaryPanel(Component):
-    """Per language, how many pages are outdated, missing and up to date, each number leading
-    to those pages in the translation status report."""
+    """Per language, how many pages are in each translation state, the work first, each number
+    leading to those pages in the translation status report."""
 
     name = "translation_summary"
     template_name = "dcaht/home/translation_summary.html"
     order = 150  # After the background work warning, before the pages awaiting moderation.
-    statuses = (OUTDATED, MISSING, CURRENT)
+    statuses = (OUTDATED, PARTLY_TRANSLATED, IN_TRANSLATION, NOT_TRANSLATED, CURRENT)
 
     def __init__(self, locales: list[Locale]):
         self.locales = locales
@@ -154,3 +178,75 @@ class TranslationSummaryPanel(Component):
         ]
         labels = [STATUS_LABELS[status] for status in self.statuses]
         return {"labels": labels, "rows": rows}
+
+
+# A translator's work: the states in which a page needs them.
+WORK_STATES = (OUTDATED, PARTLY_TRANSLATED, IN_TRANSLATION, NOT_TRANSLATED)
+
+
+def words_of(page: Page) -> int:
+    """How many words of the page's text a translator translates (its translatable segments)."""
+    return sum(
+        len(strip_tags(segment.string.data).split())
+        for segment in extract_segments(page.specific)
+        if isinstance(segment, StringSegmentValue)
+    )
+
+
+def translator_locales(user) -> list[Locale]:
+    """The languages of the "Translators: <language>" groups the user is in."""
+    names = set(user.groups.values_list("name", flat=True))
+    return [
+        locale
+        for locale in target_locales()
+        if translator_group_name(locale.language_code) in names
+    ]
+
+
+class TranslationWorkPanel(Component):
+    """A translator's work list: per language of theirs, the pages to translate or to bring up
+    to date, newest original first (the hub does not count readers), with their words."""
+
+    name = "translation_work"
+    template_name = "dcaht/home/translation_work.html"
+    order = 140  # Before the summary: what to do first.
+    length = 10
+
+    def __init__(self, locales: list[Locale]):
+        self.locales = locales
+
+    def get_context_data(self, parent_context=None):
+        source_locale = Locale.get_default()
+        languages = []
+        for locale in self.locales:
+            pages = (
+                translated_copies(Page.objects.filter(locale=locale))
+                .filter(translation_status__in=WORK_STATES)
+                .order_by("-source_published_at", "path")
+            )
+            shown = list(pages[: self.length])
+            sources = {
+                source.translation_key: source
+                for source in Page.objects.filter(
+                    locale=source_locale,
+                    translation_key__in=[page.translation_key for page in shown],
+                ).specific()
+            }
+            languages.append(
+                {
+                    "code": locale.language_code,
+                    "name": locale.get_display_name(),
+                    "pages": [
+                        {
+                            "page": page,
+                            "label": STATUS_LABELS[page.translation_status],
+                            "words": words_of(sources[page.translation_key]),
+                        }
+                        for page in shown
+                    ],
+                    "total": pages.count(),
+                    "report_url": f"{reverse('translation_status')}?"
+                    + urlencode({"locale": locale.pk}),
+                }
+            )
+        return {"languages": languages}

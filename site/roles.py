@@ -14,7 +14,10 @@
   publish that language's pages and translations, and nothing in any other language. Starting
   a new translation ("Translate this page") stays with the Secretariat, which holds
   wagtail-localize's `submit_translation` permission, because that action may create pages in
-  any language.
+  any language. Deleting, unpublishing or moving a page of a target language, stopping its
+  synchronised translation or converting it back to an alias are the Secretariat's too
+  (`HubPagePermissionTester`, `dcaht.localize_views`): a translator's publish permission is
+  for publishing translations.
 
 The workflow "Moderated publishing" has one group approval task for the Moderators and the
 Secretariat; it applies to the practice and resource indexes of every language and the pages
@@ -42,10 +45,13 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
+    PagePermissionTester,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
+
+from .i18n import locale_of
 
 SECRETARIAT = "Secretariat"
 MODERATORS = "Moderators"
@@ -91,6 +97,29 @@ SECRETARIAT_PAGE_PERMISSIONS = (
 MODERATOR_PAGE_PERMISSIONS = ("lock_page",)
 CONTRIBUTOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 TRANSLATOR_PAGE_PERMISSIONS = ("change_page", "publish_page")
+
+
+# Who may start, stop and convert translations, and so manage the pages of target languages.
+MANAGE_TRANSLATIONS = "wagtail_localize.submit_translation"
+
+
+class HubPagePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, except that a page of a target language is deleted,
+    unpublished or moved only by those who manage translations, not by its translators."""
+
+    def manages_page(self) -> bool:
+        return locale_of(self.page).language_code == settings.LANGUAGE_CODE or self.user.has_perm(
+            MANAGE_TRANSLATIONS
+        )
+
+    def can_delete(self, ignore_bulk=False):
+        return self.manages_page() and super().can_delete(ignore_bulk)
+
+    def can_unpublish(self):
+        return self.manages_page() and super().can_unpublish()
+
+    def can_move(self):
+        return self.manages_page() and super().can_move()
 
 
 def home_pages() -> list[Page]:

@@ -10,7 +10,7 @@ from django.utils.text import Truncator, capfirst
 
 from wagtail.models import Page
 
-from .i18n import locale_of, localize_all
+from .i18n import locale_of, localize_all, written_language
 from .models import Place, Theme
 
 SCHEMA = "https://schema.org"
@@ -25,8 +25,7 @@ def page_url(page: Page, request) -> str:
 
 def content_language(page: Page) -> str:
     """The language of the page's text: an alias shows the text of its original."""
-    original = page.alias_of if page.alias_of_id else page
-    return locale_of(original).language_code
+    return written_language(page)
 
 
 def network(request) -> dict:

@@ -24,8 +24,10 @@ from wagtail.rich_text import expand_db_html
 
 from rest_framework.fields import Field
 
+from dcaht.i18n import default_locale, written_language
 from dcaht.models import Country, Organisation, Person, Place
 from dcaht.privacy import public
+from dcaht.translation_state import SOURCE, annotate_translation_status
 
 LANGUAGE_ORDER = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
 
@@ -43,6 +45,7 @@ class SerializationBatch:
         self._prefetched: set[tuple[type, str]] = set()
         self._entities: dict[tuple[type, int], dict] = {}
         self._translations: dict | None = None
+        self._states: dict[int, dict] | None = None
 
     def prefetch(self, page: Page, lookups: Iterable[str | Prefetch]) -> None:
         """Fetch `lookups` for every page of `page`'s type in the batch, once."""
@@ -92,6 +95,26 @@ class SerializationBatch:
         for linked in (c for c in candidates if c.pk in page_ids):
             found[linked.pk] = in_locale.get(linked.translation_key, linked)
         return found
+
+    def translation_state(self, page: Page) -> dict | None:
+        """The translation state of a page of another language than the source's (as
+        `dcaht.translation_state` defines it), read for every page of the batch in one query."""
+        if self._states is None or page.pk not in self._states:
+            ids = {candidate.pk for candidate in self.pages} | {page.pk}
+            rows = (
+                annotate_translation_status(Page.objects.filter(pk__in=ids))
+                .exclude(locale=default_locale())
+                .values(
+                    "pk",
+                    "translation_status",
+                    "source_changed_at",
+                    "segments",
+                    "translated_segments",
+                    "machine_segments",
+                )
+            )
+            self._states = {**(self._states or {}), **{row["pk"]: row for row in rows}}
+        return self._states.get(page.pk)
 
     def translations(self, page: Page) -> list[Page]:
         """The page in the other locales (translations and aliases), live and public, in the
@@ -233,6 +256,27 @@ class TranslationsField(PageField):
             }
             for other in batch.translations(page)
         ]
+
+
+class TranslationStateField(PageField):
+    """The truth about the page's translation: its state (`source`, `not_translated`,
+    `in_translation`, `partly_translated`, `outdated`, `current`), the language its text is
+    written in, and for a translation, when the source last changed and how much is translated
+    (by a machine, not reviewed, included)."""
+
+    def represent(self, page, batch):
+        state = batch.translation_state(page)
+        if state is None:
+            return {"status": SOURCE, "written_in": written_language(page)}
+        changed = state["source_changed_at"]
+        return {
+            "status": state["translation_status"],
+            "written_in": written_language(page),
+            "source_changed_at": changed.isoformat() if changed else None,
+            "segments": state["segments"] or 0,
+            "translated_segments": state["translated_segments"] or 0,
+            "machine_translated_segments": state["machine_segments"] or 0,
+        }
 
 
 class RichTextHTMLField(PageField):

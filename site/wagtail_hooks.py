@@ -2,26 +2,59 @@
 its summary on the dashboard, and the dashboard's warning when background work is late or
 failed."""
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.wagtail_hooks import require_wagtail_login
+from wagtail_localize import synctree
 
 from .background_work import BackgroundWorkPanel, background_work
 from .i18n import default_locale
-from .localize_views import checked_upload_pofile
-from .models import Country, Organisation, Person, Place, TargetGroup, Theme
+from .localize_views import (
+    TranslatePageView,
+    checked_convert_to_alias,
+    checked_stop_translation,
+    checked_upload_pofile,
+)
+from .models import (
+    Country,
+    Organisation,
+    Person,
+    Place,
+    TargetGroup,
+    Theme,
+    TranslationNotifications,
+)
 from .privacy import may_open_document
-from .reports import TranslationStatusView, TranslationSummaryPanel, editable_target_locales
+from .reports import (
+    TranslationStatusView,
+    TranslationSummaryPanel,
+    TranslationWorkPanel,
+    editable_target_locales,
+    translator_locales,
+)
+from .roles import MANAGE_TRANSLATIONS
 
 page_permission_policy = PagePermissionPolicy()
+
+# wagtail-localize gives a page its aliases as soon as it is created, and Wagtail's autosave
+# creates a page before its editor saves it: a draft nobody chose to keep became work for
+# every translator. The hub creates aliases when a page is first published instead
+# (`dcaht.translation_state`). Wagtail's hook registry offers no way to unregister a hook.
+hooks._hooks["after_create_page"] = [
+    (fn, order)
+    for fn, order in hooks._hooks.get("after_create_page", [])
+    if fn is not synctree.after_create_page
+]
 
 
 @hooks.register("before_serve_document")
@@ -48,6 +81,14 @@ def cascade_to_every_language(pages, action):
         copies = Page.objects.translation_of(page, inclusive=False)
         cascaded[page] = copies.filter(alias_of__isnull=True) if action == "unpublish" else copies
     return cascaded
+
+
+@hooks.register("construct_page_action_menu")
+def offer_translation_management_to_its_managers(menu_items, request, context):
+    """wagtail-localize offers *Convert to alias page* to whoever edits a translation; only those
+    who manage translations may use it (`dcaht.localize_views`)."""
+    if not request.user.has_perm(MANAGE_TRANSLATIONS):
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
 
 
 class NetworkViewSet(SnippetViewSet):
@@ -134,6 +175,21 @@ def register_admin_urls():
             checked_upload_pofile,
             name="checked_upload_pofile",
         ),
+        path(
+            "localize/submit/page/<int:page_id>/",
+            TranslatePageView.as_view(),
+            name="translate_page",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/disable/",
+            checked_stop_translation,
+            name="checked_stop_translation",
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            checked_convert_to_alias,
+            name="checked_convert_to_alias",
+        ),
         path("reports/translations/", TranslationStatusView.as_view(), name="translation_status"),
         path(
             "reports/translations/results/",
@@ -168,6 +224,47 @@ def add_background_work_panel(request, panels):
     work = background_work()
     if work is not None and work.needs_attention:
         panels.append(BackgroundWorkPanel(work))
+
+
+class TranslationNotificationsForm(forms.ModelForm):
+    class Meta:
+        model = TranslationNotifications
+        fields = ["started", "source_changed"]
+
+
+class TranslationNotificationsPanel(BaseSettingsPanel):
+    """A translator's e-mails about their language (`dcaht.translator_mail`), beside Wagtail's
+    own notification preferences."""
+
+    name = "translation_notifications"
+    title = _("Translation notifications")
+    tab = notifications_tab
+    order = 110
+    form_class = TranslationNotificationsForm
+
+    def is_active(self):
+        return bool(translator_locales(self.user))
+
+    def get_form(self):
+        instance = TranslationNotifications.objects.filter(user=self.user).first()
+        kwargs = {
+            "instance": instance or TranslationNotifications(user=self.user),
+            "prefix": self.name,
+        }
+        if self.request.method == "POST":
+            return self.form_class(self.request.POST, **kwargs)
+        return self.form_class(**kwargs)
+
+
+@hooks.register("register_account_settings_panel")
+def register_translation_notifications_panel(request, user, profile):
+    return TranslationNotificationsPanel(request, user, profile)
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_work_panel(request, panels):
+    if locales := translator_locales(request.user):
+        panels.append(TranslationWorkPanel(locales))
 
 
 @hooks.register("construct_homepage_panels")

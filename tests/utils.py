@@ -5,11 +5,15 @@ import os
 import re
 import subprocess
 import sys
+from http import HTTPStatus
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -52,8 +56,31 @@ def translate(instance, language_code: str, translations: dict[str, str] | None 
         if entry.msgid in (translations or {}):
             entry.msgstr = translations[entry.msgid]
     translation.import_po(polib.pofile(str(po)))
-    translation.save_target(publish=True)
-    return instance.get_translation(translation.target_locale)
+    if not isinstance(instance, Page):
+        translation.save_target(publish=True)
+        return instance.get_translation(translation.target_locale)
+    # Saved, then published now: for a page, `save_target(publish=True)` publishes when the
+    # transaction commits, which a test's never does.
+    translation.save_target(publish=False)
+    translated = instance.get_translation(translation.target_locale)
+    translated.get_latest_revision().publish()
+    return translated
+
+
+def convert_to_alias(page, *languages):
+    """Turn `page`'s translations into `languages` back into aliases of it, as an editor does in
+    the admin: those languages show its text untranslated again (the demo translates it into
+    every language)."""
+    user, _created = get_user_model().objects.get_or_create(
+        username="editor", defaults={"is_staff": True, "is_superuser": True}
+    )
+    client = Client()
+    client.force_login(user)
+    for language in languages:
+        copy = page.get_translation(Locale.objects.get(language_code=language))
+        response = client.post(reverse("wagtail_localize:convert_to_alias", args=[copy.pk]))
+        assert response.status_code == HTTPStatus.FOUND, response.status_code
+        assert Page.objects.get(pk=copy.pk).alias_of_id == page.pk
 
 
 CARD_LINK = re.compile(r'<h3 class="card__title"><a href="([^"]*)">(.*?)</a></h3>')

@@ -5,6 +5,9 @@ path below the home page (`home`, `practices.barcelona-assistance-to-victims`) o
 entity by its model and slug or code (`theme.victim-assistance`, `country.si`). The files are
 wagtail-localize's own PO exports, filled in by translators; importing them goes through
 `Translation.import_po` and `save_target`, exactly as an upload in the admin does.
+
+No fluent reader has reviewed them yet: they are loaded as machine translation, which readers
+are told, unless a file's header names its reviewer (`X-Reviewed-By`).
 """
 
 from pathlib import Path
@@ -19,6 +22,9 @@ import polib
 from dcaht.models import Country, Place, TargetGroup, Theme
 
 DIRECTORY = Path(__file__).resolve().parent / "translations"
+# The PO header naming the person who reviewed a file's translation.
+REVIEWED_BY = "X-Reviewed-By"
+UNREVIEWED = "Demo translation, not reviewed"
 SNIPPET_KEYS = [
     (Country, "country", "code"),
     (Place, "place", "slug"),
@@ -83,7 +89,11 @@ def import_translations(home, directory: Path = DIRECTORY) -> list[str]:
                 translation, _created = Translation.objects.get_or_create(
                     source=source, target_locale=locale
                 )
-                translation.import_po(polib.pofile(str(po_path)))
+                po = polib.pofile(str(po_path))
+                if po.metadata.get(REVIEWED_BY):
+                    translation.import_po(po)
+                else:
+                    translation.import_po(po, translation_type="machine", tool_name=UNREVIEWED)
                 translation.save_target(publish=True)
             imported.append(f"{language_dir.name}/{po_path.stem}")
     return imported

@@ -44,7 +44,7 @@ from rest_framework.filters import BaseFilterBackend
 from dcaht.facets import Facet, declared_facets
 from dcaht.i18n import LANGUAGE_CODES
 from dcaht.privacy import hidden_documents, public
-from dcaht.serializers import SerializationBatch, TranslationsField
+from dcaht.serializers import SerializationBatch, TranslationsField, TranslationStateField
 
 OPENAPI_FILE = Path(__file__).with_name("openapi.json")
 SEARCH_PARAMETERS = frozenset({"search", "search_operator"})
@@ -133,6 +133,7 @@ class PagesEndpoint(PagesAPIViewSet):
     meta_fields = [
         *PagesAPIViewSet.meta_fields,
         APIField("translations", serializer=TranslationsField()),
+        APIField("translation", serializer=TranslationStateField()),
     ]
     # Rendered from blocks: shown on a page's detail, not in listings, to keep these bounded.
     detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "body", "chapters", "contributions"]

@@ -23,6 +23,7 @@ from django.utils.translation import get_language, gettext
 
 from wagtail.models import Locale, Page, get_page_models
 
+from dcaht.i18n import written_language
 from dcaht.privacy import public
 from dcaht.schema_org import NETWORK_ACRONYM, NETWORK_NAME
 
@@ -111,18 +112,12 @@ class NewestPages(Feed):
             .defer_streamfields()
             .specific()[:FEED_LENGTH]
         )
-        # An alias shows the text of the page it is an alias of, in that page's language.
-        alias_languages = dict(
-            Page.objects.filter(
-                pk__in={page.alias_of_id for page in pages if page.alias_of_id}
-            ).values_list("pk", "locale__language_code")
-        )
         request = obj.request
         return [
             Entry(
                 page=page,
                 url=request.build_absolute_uri(page.get_url(request)),
-                language=alias_languages.get(page.alias_of_id, obj.locale.language_code),
+                language=written_language(page),
             )
             for page in pages
         ]

@@ -16,7 +16,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from dcaht.blocks import CaptionedImageBlock
-from dcaht.i18n import locale_of
+from dcaht.i18n import default_locale, locale_of, written_language
 
 # Open Graph wants a territory with the language (ll_TT).
 OG_LOCALES = {
@@ -43,9 +43,12 @@ def og_locale(language_code: str) -> str:
 
 def canonical_url(page: Page, request) -> str:
     """The page's own address in its language, without query string; a sub-route's address
-    (`/en/events/past/`) when the page serves one. An alias is the page it shows in another
-    language's frame: its canonical address is that page's."""
-    if page.alias_of_id is not None and (source := page.alias_of) is not None:
+    (`/en/events/past/`) when the page serves one. A copy that shows the source's text (an
+    alias, a translation not begun) is that page in another language's frame: its canonical
+    address is the source's."""
+    if written_language(page) != locale_of(page).language_code and (
+        source := page.get_translation_or_none(default_locale())
+    ):
         return request.build_absolute_uri(source.get_url(request) or request.path)
     url = page.get_url(request)
     if url and request.path.startswith(url):

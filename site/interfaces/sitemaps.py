@@ -21,6 +21,7 @@ from django.urls import reverse
 
 from wagtail.models import Page, Site
 
+from dcaht.i18n import written_copies
 from dcaht.privacy import public
 
 LANGUAGE_ORDER = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
@@ -39,8 +40,7 @@ class PageSitemap(Sitemap):
             return {}
         roots = [site.root_page, *site.root_page.get_translations()]
         pages = (
-            public(Page.objects.live())
-            .filter(alias_of__isnull=True)
+            written_copies(public(Page.objects.live()))
             .filter(reduce(or_, (Q(path__startswith=root.path) for root in roots)))
             .select_related("locale")
             .order_by("path")

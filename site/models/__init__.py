@@ -15,6 +15,12 @@ from .network import (
     theme_facet,
 )
 from .pages import BasePage, PageFeed
+from .translations import (
+    MinorRevision,
+    PublishedTranslation,
+    SourceChange,
+    TranslationNotifications,
+)
 
 __all__ = [
     "DocumentText",
@@ -22,6 +28,10 @@ __all__ = [
     "SHARED_ENTITIES",
     "SOURCE_LOCALE_ONLY",
     "BasePage",
+    "MinorRevision",
+    "PublishedTranslation",
+    "SourceChange",
+    "TranslationNotifications",
     "PageFeed",
     "Country",
     "Organisation",

@@ -4,9 +4,11 @@ itself for the hub's mechanisms: its facets, its feeds, its schema.org data."""
 from dataclasses import dataclass
 from datetime import date
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -15,10 +17,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from dcaht.facets import SEARCH_FACETS, Facet, held_values
-from dcaht.i18n import LANGUAGE_CODES
+from dcaht.i18n import LANGUAGE_CODES, default_locale
 from dcaht.privacy import view_restrictions
+from dcaht.roles import HubPagePermissionTester
 from dcaht.search_config import language_mapping
 from dcaht.translation_state import translation_state
+
+from .translations import MinorRevision
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,31 @@ class PageFeed:
 
     name: str
     model: str | None = None
+
+
+class HubPageForm(WagtailAdminPageForm):
+    """The page editor, with the source-language editor's choice to leave translations as they
+    are: a typo fixed or formatting changed does not make every translation outdated."""
+
+    minor_change = forms.BooleanField(
+        label=_("Minor change"),
+        required=False,
+        help_text=_(
+            "A typo or formatting only: the page's translations stay up to date. "
+            "Leave unticked when the text's meaning changes."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # New pages and translations have no translations of their own to keep.
+        if self.instance.pk is None or self.instance.locale_id != default_locale().pk:
+            del self.fields["minor_change"]
+
+    def save(self, commit=True):
+        page = super().save(commit=commit)
+        page.minor_change = self.cleaned_data.get("minor_change", False)
+        return page
 
 
 class BasePage(Page):
@@ -60,7 +90,9 @@ class BasePage(Page):
         help_text=_("One or two sentences, shown in listings, search results and link previews."),
     )
 
+    base_form_class = HubPageForm
     content_panels = [*Page.content_panels, FieldPanel("summary")]
+    settings_panels = [*Page.settings_panels, FieldPanel("minor_change")]
     search_fields = [
         *Page.search_fields,
         # The page's title and all its text, in the fields of its own language only, which
@@ -105,6 +137,15 @@ class BasePage(Page):
             .select_related("locale", *cls.search_select_related)
             .prefetch_related(*cls.search_prefetch_related)
         )
+
+    def save_revision(self, *args, **kwargs):
+        revision = super().save_revision(*args, **kwargs)
+        if getattr(self, "minor_change", False):
+            MinorRevision.objects.create(revision=revision)
+        return revision
+
+    def permissions_for_user(self, user):
+        return HubPagePermissionTester(user, self)
 
     def get_view_restrictions(self):
         # A restriction on any language's copy of the page or of an ancestor (dcaht.privacy).

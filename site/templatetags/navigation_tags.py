@@ -130,11 +130,12 @@ def alternates(context):
 
 
 def page_languages(page: Page, request) -> tuple[dict[str, str], set[str]]:
-    """The address of each live copy of a page by language, and the languages of its aliases."""
+    """The address of each live copy of a page by language, and the languages of the copies
+    that show the source's text (aliases, translations not begun)."""
     urls, aliases = {}, set()
     for copy in page.get_translations(inclusive=True).live().select_related("locale"):
         urls[copy.locale.language_code] = copy.get_url(request)
-        if copy.alias_of_id is not None:
+        if written_language(copy) != copy.locale.language_code:
             aliases.add(copy.locale.language_code)
     return urls, aliases
 

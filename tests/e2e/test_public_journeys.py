@@ -91,3 +91,15 @@ def test_search_suggestion_chosen_with_the_keyboard_opens_its_page(page):
     expect(page).not_to_have_url(re.compile(r"/en/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
     screenshot(page, "search-autocomplete")
+
+
+def test_the_main_menu_is_in_the_readers_language_on_every_home_page(page):
+    english = ["Good practices", "Places", "Resources", "Events"]
+    for language in ("hu", "uk", "sr"):
+        page.goto(f"/{language}/")
+        menu = page.locator("nav.main-nav")
+        items = [text.strip() for text in menu.get_by_role("link").all_inner_texts()]
+
+        assert len(items) >= len(english), (language, items)
+        assert not set(items) & set(english), (language, items)
+        expect(menu.locator("[lang]")).to_have_count(0)

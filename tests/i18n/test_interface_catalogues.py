@@ -16,7 +16,8 @@ TARGETS = [code for code, _name in settings.LANGUAGES if code != settings.LANGUA
 # What gettext's formatting and Django's {% blocktranslate %} fill in.
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]")
 # A page no language has a translation of in the demo content.
-REPORT = "resources/round-table-vienna-2017-report/"
+# The demo translates its event into no language.
+EVENT = "events/round-table-vienna-2017/"
 NOTICE = (
     "This page has not been translated into your language yet. It is shown in the original "
     "language."
@@ -67,7 +68,7 @@ class ReaderLanguageTests(TestCase):
             with self.subTest(code), translation.override(code):
                 notice = translation.gettext(NOTICE)
 
-                response = self.client.get(f"/{code}/{REPORT}")
+                response = self.client.get(f"/{code}/{EVENT}")
 
                 self.assertNotEqual(notice, NOTICE)
                 self.assertContains(response, notice)

@@ -5,6 +5,7 @@ from http import HTTPStatus
 
 from django.contrib.auth import get_user_model
 from django.test import TestCase
+from django.urls import reverse
 
 from wagtail.models import Locale, Page
 
@@ -24,6 +25,10 @@ class CascadeTests(TestCase):
         self.copies = Page.objects.filter(translation_key=self.practice.translation_key)
 
     def test_deleting_the_source_page_deletes_it_in_every_language(self):
+        # The demo translates it into every language: two of them become aliases again.
+        for language in ("hu", "ro"):
+            copy = self.copies.get(locale__language_code=language)
+            self.client.post(reverse("wagtail_localize:convert_to_alias", args=[copy.pk]))
         self.assertGreater(self.copies.filter(alias_of__isnull=True).count(), 1)
         self.assertGreater(self.copies.filter(alias_of__isnull=False).count(), 1)
 
@@ -56,6 +61,13 @@ class CascadeTests(TestCase):
 class PracticePresentedTests(TestCase):
     def test_any_languages_version_is_accepted_and_kept_as_the_source(self):
         source = GoodPracticePage.objects.get(slug=BARCELONA, locale__language_code="en")
+        # The demo translates it into every language: its Hungarian copy becomes an alias again.
+        self.client.force_login(
+            get_user_model().objects.create_superuser("admin", "admin@example.org", "x")
+        )
+        hungarian = source.get_translation(Locale.objects.get(language_code="hu"))
+        self.client.post(reverse("wagtail_localize:convert_to_alias", args=[hungarian.pk]))
+        self.assertEqual(Page.objects.get(pk=hungarian.pk).alias_of_id, source.pk)
         for model in (AgendaItem, ReportContribution):
             for language in ("de", "hu"):  # A translation, an alias.
                 with self.subTest(model=model.__name__, language=language):

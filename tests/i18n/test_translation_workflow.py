@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext, override
 
+from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import (
     StringSegment,
@@ -27,7 +28,9 @@ from wagtail_localize.models import (
 
 import polib
 
+from meetings.models import EventPage
 from practices.models import GoodPracticePage
+from resources.models import RoundTableReportPage
 from tests.utils import translate
 
 VIENNA = "vienna-local-greta-working-group"
@@ -37,6 +40,10 @@ CROATIAN_TITLE = "Beč – lokalna radna skupina GRETA za koordinaciju lokalnih 
 
 # The notices of a translation, in Croatian on the Croatian pages.
 OUTDATED = "This translation predates the original's update of %(date)s."
+PARTLY = (
+    "This page is only partly translated into your language: some passages are shown in the "
+    "original language."
+)
 MACHINE_TRANSLATED = (
     "Parts of this page were translated by a machine and have not been reviewed by a person yet."
 )
@@ -59,8 +66,8 @@ def csv_rows(response):
 
 
 def dashboard_summary(client) -> dict[str, list[tuple[int, str | None]]]:
-    """The dashboard's translation summary: per language, (pages, link) for outdated, missing
-    and up to date, in that order."""
+    """The dashboard's translation summary: per language, (pages, link) for outdated, partly
+    translated, in translation, not translated and up to date, in that order."""
     page = client.get("/admin/").content.decode()
     panel = re.search(r'id="translation-summary-section".*?</table>', page, re.S)
     if panel is None:
@@ -116,20 +123,23 @@ class TranslationStatusTests(TestCase):
         )
         self.assertEqual(response.status_code, HTTPStatus.FOUND)
 
-    def test_report_lists_translated_and_missing_pages_per_language(self):
+    def test_report_tells_each_pages_state_per_language(self):
         croatian = self.status("hr")
         hungarian = self.status("hu")
 
-        ljubljana = GoodPracticePage.objects.get(
-            slug="ljubljana-memorandum-of-cooperation", locale__language_code="en"
-        )
-
+        event = EventPage.objects.get(locale__language_code="en")
+        report = RoundTableReportPage.objects.get(locale__language_code="en")
         self.assertEqual(croatian[CROATIAN_TITLE], "Translated, up to date")
-        self.assertEqual(croatian[ljubljana.title], "Missing")
-        self.assertEqual(hungarian[self.source.title], "Missing")
-        # The demo translates the home and section pages into every language.
+        # The demo translates the event into no language, and its report only in part.
+        self.assertEqual(croatian[event.title], "Not translated")
+        self.assertEqual(hungarian[event.title], "Not translated")
+        hungarian_report = report.get_translation(Locale.objects.get(language_code="hu"))
+        self.assertEqual(hungarian[hungarian_report.title], "Partly translated")
         self.assertEqual(hungarian["Jó gyakorlatok"], "Translated, up to date")
-        self.assertEqual(set(hungarian.values()), {"Missing", "Translated, up to date"})
+        self.assertEqual(
+            set(hungarian.values()),
+            {"Not translated", "Partly translated", "Translated, up to date"},
+        )
 
     def test_report_filters_by_page_type_and_status(self):
         response = self.client.get(
@@ -142,9 +152,12 @@ class TranslationStatusTests(TestCase):
             },
         )
 
-        self.assertEqual([row["Title"] for row in csv_rows(response)], [CROATIAN_TITLE])
+        titles = sorted(row["Title"] for row in csv_rows(response))
+        croatian_practices = GoodPracticePage.objects.filter(locale__language_code="hr")
+        self.assertEqual(titles, sorted(croatian_practices.values_list("title", flat=True)))
+        self.assertIn(CROATIAN_TITLE, titles)
 
-    def test_source_change_makes_the_translation_outdated_and_sync_makes_it_current(self):
+    def test_a_source_change_makes_the_translation_outdated_until_a_sync_is_published(self):
         self.publish_source_change()
 
         self.assertEqual(self.status("hr")[CROATIAN_TITLE], "Translated, outdated")
@@ -154,28 +167,32 @@ class TranslationStatusTests(TestCase):
         self.assertContains(page, outdated)
         self.assertContains(page, original, html=False)
 
-        self.sync_translations()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.sync_translations()
 
-        self.assertEqual(self.status("hr")[CROATIAN_TITLE], "Translated, up to date")
+        # The changed summary is not translated yet: the page is shown with it in English.
+        self.assertEqual(self.status("hr")[CROATIAN_TITLE], "Partly translated")
         page = self.client.get(f"/hr/practices/{VIENNA}/")
         self.assertNotContains(page, outdated)
-        self.assertNotContains(page, original, html=False)
+        self.assertContains(page, escape(in_croatian(PARTLY)))
+        self.assertContains(page, original, html=False)
         self.assertContains(page, "An updated summary.")
 
-    def test_the_dashboard_counts_each_languages_pages_by_status_and_links_to_them(self):
+    def test_the_dashboard_counts_each_languages_pages_by_state_and_links_to_them(self):
         croatian = dashboard_summary(self.client)["Croatian"]
 
-        current = self.rows("hr", "current")
-        self.assertIn(CROATIAN_TITLE, [row["Title"] for row in current])
+        states = ["outdated", "partly_translated", "in_translation", "not_translated", "current"]
         self.assertEqual(
             [pages for pages, _link in croatian],
-            [0, len(self.rows("hr", "missing")), len(current)],
+            [len(self.rows("hr", state)) for state in states],
         )
-        outdated, missing, current = croatian
-        self.assertIsNone(outdated[1])
-        for pages, link in (missing, current):
-            response = self.client.get(f"{link}&export=csv")
-            self.assertEqual(len(csv_rows(response)), pages)
+        self.assertIn(CROATIAN_TITLE, [row["Title"] for row in self.rows("hr", "current")])
+        for pages, link in croatian:
+            if pages:
+                response = self.client.get(f"{link}&export=csv")
+                self.assertEqual(len(csv_rows(response)), pages)
+            else:
+                self.assertIsNone(link)
         self.assertEqual(len(dashboard_summary(self.client)), 12)
 
         self.publish_source_change()
@@ -399,3 +416,57 @@ class TranslatorRoleTests(TestCase):
         self.assertEqual(
             StringTranslation.objects.filter(locale__language_code="sl").count(), strings
         )
+
+    def test_german_translator_may_not_delete_unpublish_or_move_a_german_page(self):
+        for action in ("delete", "unpublish", "move"):
+            with self.subTest(action):
+                url = reverse(f"wagtailadmin_pages:{action}", args=[self.german.pk])
+
+                view = self.client.get(url, follow=True)
+                post = self.client.post(url, follow=True)
+
+                for response in (view, post):
+                    self.assertEqual(response.redirect_chain, [("/admin/", HTTPStatus.FOUND)])
+                    self.assertContains(response, "Sorry, you do not have permission")
+                self.german.refresh_from_db()
+                self.assertTrue(self.german.live)
+        # The translation editor offers neither.
+        editor = self.client.get(self.edit_url(self.german)).content.decode()
+        self.assertIn(escape('"canDelete": false'), editor)
+        self.assertIn(escape('"canUnpublish": false'), editor)
+
+    def test_german_translator_may_not_stop_the_translation_nor_make_it_an_alias(self):
+        translation = translation_of(self.source, "de")
+        stop = reverse("wagtail_localize:stop_translation", args=[translation.pk])
+        convert = reverse("wagtail_localize:convert_to_alias", args=[self.german.pk])
+
+        for url in (stop, convert):
+            with self.subTest(url):
+                response = self.client.post(url, {"next": self.edit_url(self.german)}, follow=True)
+
+                errors = [text for level, text in messages_shown(response) if level == "error"]
+                self.assertEqual(len(errors), 1)
+                self.assertIn("Only the secretariat", errors[0])
+        translation.refresh_from_db()
+        self.german.refresh_from_db()
+        self.assertTrue(translation.enabled)
+        self.assertIsNone(self.german.alias_of_id)
+
+    def test_german_translator_may_not_start_a_translation_into_another_language(self):
+        event = EventPage.objects.get(locale__language_code="en")
+        slovenian = Locale.objects.get(language_code="sl")
+
+        response = self.client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[event.pk]),
+            {"locales": [slovenian.pk]},
+        )
+
+        # The form again: it offers German only, and says Slovenian is not a choice.
+        self.assertEqual(response.status_code, HTTPStatus.OK)
+        self.assertIn("locales", response.context["form"].errors)
+        self.assertFalse(
+            Translation.objects.filter(
+                source__object_id=event.translation_key, target_locale=slovenian
+            ).exists()
+        )
+        self.assertIsNotNone(event.get_translation(slovenian).alias_of_id)

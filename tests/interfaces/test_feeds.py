@@ -20,6 +20,7 @@ from tests.interfaces.helpers import (
     parse_head,
     seed_practice,
 )
+from tests.utils import convert_to_alias
 
 BASE = "http://testserver"
 
@@ -87,6 +88,8 @@ class PracticeFeedTests(FeedTestCase):
         self.assertEqual(links, order)
 
     def test_a_feed_lists_its_language_and_says_which_entries_are_not_translated(self):
+        for slug in SEED_PRACTICE_SLUGS:
+            convert_to_alias(seed_practice(slug), "ro")
         german = self.read_atom("/de/feeds/practices.atom")
         romanian = self.read_rss("/ro/feeds/practices.rss")
 
@@ -105,6 +108,8 @@ class PracticeFeedTests(FeedTestCase):
 
     def test_an_unpublished_practice_leaves_the_feeds(self):
         practice = seed_practice()
+        # Its Romanian copy an alias again: an alias is unpublished with it, a translation is not.
+        convert_to_alias(practice, "ro")
         practice.unpublish()
 
         for url in ("/en/feeds/practices.atom", "/en/feeds/all.rss", "/ro/feeds/all.atom"):

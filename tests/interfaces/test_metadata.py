@@ -23,6 +23,7 @@ from tests.interfaces.helpers import (
 )
 from tests.meetings.factories import EventPageFactory
 from tests.practices.factories import GoodPracticePageFactory
+from tests.utils import convert_to_alias
 
 BASE = "http://testserver"
 OPENSEARCH = "{http://a9.com/-/spec/opensearch/1.1/}"
@@ -43,6 +44,7 @@ def png_image(title: str = "Photo"):
 class CanonicalAndOpenGraphTests(TestCase):
     def test_a_practice_has_its_canonical_address_and_open_graph_tags(self):
         practice = seed_practice()
+        convert_to_alias(practice, "uk")
 
         head = parse_head(self.client.get(VIENNA_PRACTICE_URL))
 
@@ -68,6 +70,7 @@ class CanonicalAndOpenGraphTests(TestCase):
         )
 
     def test_the_canonical_address_is_the_page_in_its_language(self):
+        convert_to_alias(seed_practice(), "ro")
         for url, canonical in (
             ("/de/practices/?theme=victim-assistance&page=1", "/de/practices/"),
             # An alias shows the English page: that is the canonical one.
@@ -87,6 +90,8 @@ class CanonicalAndOpenGraphTests(TestCase):
                 self.assertEqual(head.properties("og:url"), [expected])
 
     def test_an_untranslated_page_is_marked_in_its_language_and_its_text_in_english(self):
+        convert_to_alias(seed_practice(), "ro")
+
         head = parse_head(self.client.get("/ro/practices/vienna-local-greta-working-group/"))
 
         self.assertEqual(head.properties("og:locale"), ["ro_RO"])

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
+from dcaht.bulk import saving_in_bulk
 from dcaht.i18n import ensure_locales, synchronize_locales
 from home.demo.meetings import load_meetings
 from home.demo.network import Network
@@ -46,8 +47,9 @@ class Command(BaseCommand):
                 ]
                 home.save_revision().publish()
         synchronize_locales()
-        for imported in import_translations(home):
-            self.say(f"Imported the translation {imported}.")
+        with saving_in_bulk():
+            for imported in import_translations(home):
+                self.say(f"Imported the translation {imported}.")
         self.say(self.style.SUCCESS(f"Demo content ready: {home.title} at {home.url}"))
 
     def say(self, message: str) -> None:
