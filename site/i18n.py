@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.utils import translation
 from django.utils.translation import get_language, get_language_from_path
 
 from wagtail.models import Locale, Page, TranslatableMixin
@@ -207,6 +208,23 @@ class RememberLanguageMiddleware:
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
         return response
+
+
+class AdminLanguageMiddleware:
+    """The admin in the user's chosen language (Wagtail's account preference), else in the
+    source language: never in the language of the public pages read last, which Django's
+    language cookie remembers for the public site."""
+
+    prefix = "/admin/"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith(self.prefix):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        return self.get_response(request)
 
 
 class Name(str):

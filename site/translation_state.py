@@ -19,12 +19,15 @@ as a minor change (`MinorRevision`) leaves its translations' state as it was. Se
 machine translated and no person has edited since are counted apart: readers are told.
 """
 
+import html
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published
@@ -35,7 +38,7 @@ from wagtail_localize.models import (
     Translation,
 )
 
-from .generation import new_generation
+from .generation import new_generation, remember
 from .i18n import IN_TRANSLATION as IN_TRANSLATION_Q
 from .i18n import default_locale
 from .models.translations import MinorRevision, PublishedTranslation, SourceChange
@@ -152,6 +155,16 @@ def create_missing_aliases(page: Page) -> None:
         page.copy_for_translation(locale, copy_parents=True, alias=True)
 
 
+def segment_translations(locale_id: int):
+    """The usable translations into a locale of the `StringSegment` of an outer query."""
+    return StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        context_id=OuterRef("context_id"),
+        locale_id=locale_id,
+        has_error=False,
+    )
+
+
 def record_published_translation(page: Page) -> None:
     """What the translation `page` was published with: its segments translated of the
     source's, and which extraction of the source it translates."""
@@ -166,12 +179,7 @@ def record_published_translation(page: Page) -> None:
         # Translated outside wagtail-localize's editor: its publication dates compare.
         PublishedTranslation.objects.filter(page=page).delete()
         return
-    strings = StringTranslation.objects.filter(
-        translation_of_id=OuterRef("string_id"),
-        context_id=OuterRef("context_id"),
-        locale_id=page.locale_id,
-        has_error=False,
-    )
+    strings = segment_translations(page.locale_id)
     counts = (
         StringSegment.objects.filter(source_id=translation.source_id)
         .annotate(
@@ -222,3 +230,40 @@ def record_publication(sender, instance, revision=None, **kwargs):
         record_published_translation(instance)
     # The state changed for readers: cached pages built before this record are stale.
     new_generation()
+
+
+# Where a passage of rich text ends.
+BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote)>")
+
+
+def passages(text) -> list[str]:
+    """The passages of a text or of rich text, as plain text: wagtail-localize's segments of it
+    (one per paragraph, list item or heading)."""
+    found = []
+    for part in BLOCK_END.split(str(text)):
+        plain = " ".join(html.unescape(strip_tags(part)).split())
+        if plain:
+            found.append(plain)
+    return found
+
+
+def untranslated_passages(page: Page) -> frozenset[str]:
+    """The source's passages a partly translated page shows untranslated (their text is the
+    source's), read once per generation; none for any other page."""
+
+    def find() -> frozenset[str]:
+        if not Page.objects.filter(
+            pk=page.pk, published_translation__translated__lt=F("published_translation__segments")
+        ).exists():
+            return frozenset()
+        translated = segment_translations(page.locale_id)
+        strings = (
+            StringSegment.objects.filter(
+                source__object_id=page.translation_key, source__locale=default_locale()
+            )
+            .exclude(Exists(translated))
+            .values_list("string__data", flat=True)
+        )
+        return frozenset(passage for data in strings for passage in passages(data))
+
+    return remember(("untranslated passages", page.pk), find)

@@ -3,6 +3,8 @@ its summary on the dashboard, and the dashboard's warning when background work i
 failed."""
 
 from django import forms
+from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -81,6 +83,25 @@ def cascade_to_every_language(pages, action):
         copies = Page.objects.translation_of(page, inclusive=False)
         cascaded[page] = copies.filter(alias_of__isnull=True) if action == "unpublish" else copies
     return cascaded
+
+
+@hooks.register("before_edit_page")
+def say_how_to_turn_machine_translation_on(request, page):
+    """wagtail-localize's editor offers machine translation only when a machine translator is
+    configured; without one, a translator is told why there is none and how to get it."""
+    if (
+        request.method == "GET"
+        and not getattr(settings, "WAGTAILLOCALIZE_MACHINE_TRANSLATOR", None)
+        and page.locale_id != default_locale().pk
+        and page.alias_of_id is None
+    ):
+        messages.info(
+            request,
+            _(
+                "Machine translation is off. The hub's administrators turn on DeepL by setting "
+                "DEEPL_API_KEY (see docs/translation.md)."
+            ),
+        )
 
 
 @hooks.register("construct_page_action_menu")

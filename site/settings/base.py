@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "dcaht.sites.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "dcaht.i18n.AdminLanguageMiddleware",
     "dcaht.i18n.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -261,7 +262,7 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 if DEEPL_API_KEY:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
-        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY, "TIMEOUT": 10},
     }
 
 WAGTAIL_SITE_NAME = "Danube Cities Knowledge Hub"

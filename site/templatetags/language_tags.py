@@ -6,7 +6,8 @@ from django import template
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 
-from dcaht.i18n import Name, written_language
+from dcaht.i18n import Name, default_locale, written_language
+from dcaht.translation_state import passages, untranslated_passages
 
 register = template.Library()
 
@@ -39,3 +40,15 @@ def marked(shown) -> str:
     """`shown` (a translatable record, a `Name`) as text, in a `<span lang>` when it is written
     in another language than the reader's."""
     return marked_as(shown, shown)
+
+
+@register.filter
+def lang_of(text, page) -> str:
+    """` lang` for the element showing `text`, a text of `page`: the source language's while
+    the passages of a partly translated page are still the source's, else `page`'s."""
+    shown = passages(text)
+    untranslated = untranslated_passages(page) if shown else frozenset()
+    if untranslated and all(passage in untranslated for passage in shown):
+        code = default_locale().language_code
+        return format_html(' lang="{}"', code) if code != translation.get_language() else ""
+    return lang(page)

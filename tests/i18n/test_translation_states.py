@@ -131,7 +131,6 @@ class TranslationLifeTests(TestCase):
     # What each of them sees.
 
     def report_status(self, title: str) -> str:
-        self.client.cookies.pop(settings.LANGUAGE_COOKIE_NAME, None)
         response = self.client.get(
             "/admin/reports/translations/", {"export": "csv", "locale": self.hungarian.pk}
         )

@@ -6,12 +6,11 @@ import io
 import re
 from http import HTTPStatus
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 from django.utils.html import escape
@@ -100,9 +99,7 @@ class TranslationStatusTests(TestCase):
         self.client.force_login(self.admin)
 
     def status(self, language):
-        # Exports stream after the admin's language override ends: they follow the language
-        # cookie that reading /hr/ pages set. The report is compared in English here.
-        self.client.cookies.pop(settings.LANGUAGE_COOKIE_NAME, None)
+        # The admin, its exports included, stays English after reading /hr/ pages.
         response = self.client.get(
             "/admin/reports/translations/", {"export": "csv", "locale": self.locale_id(language)}
         )
@@ -200,7 +197,6 @@ class TranslationStatusTests(TestCase):
         self.assertEqual(dashboard_summary(self.client)["Croatian"][0][0], 1)
 
     def rows(self, language, status):
-        self.client.cookies.pop(settings.LANGUAGE_COOKIE_NAME, None)
         response = self.client.get(
             "/admin/reports/translations/",
             {"export": "csv", "locale": self.locale_id(language), "translation_status": status},
@@ -470,3 +466,42 @@ class TranslatorRoleTests(TestCase):
             ).exists()
         )
         self.assertIsNotNone(event.get_translation(slovenian).alias_of_id)
+
+
+class AdminLanguageTests(TestCase):
+    def test_the_admin_speaks_the_users_choice_else_english_whatever_page_was_read_last(self):
+        user = get_user_model().objects.create_superuser("zoe", "z@example.org", "x")
+        self.client.force_login(user)
+        self.client.get(f"/hu/practices/{VIENNA}/")  # Sets the language cookie to Hungarian.
+
+        self.assertContains(self.client.get("/admin/"), '<html lang="en"')
+
+        UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "de"})
+
+        self.assertContains(self.client.get("/admin/"), '<html lang="de"')
+
+
+class MachineTranslationTests(TestCase):
+    def setUp(self):
+        self.client.force_login(
+            get_user_model().objects.create_superuser("mia", "m@example.org", "x")
+        )
+        self.croatian = GoodPracticePage.objects.get(slug=VIENNA, locale__language_code="hr")
+
+    @override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=None)
+    def test_without_a_key_the_editor_says_how_to_turn_machine_translation_on(self):
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[self.croatian.pk]))
+
+        self.assertContains(response, "Machine translation is off")
+        self.assertContains(response, "DEEPL_API_KEY")
+
+    def test_with_a_machine_translator_the_editor_offers_it_and_says_nothing(self):
+        source = GoodPracticePage.objects.get(slug=VIENNA, locale__language_code="en")
+        translate_url = reverse(
+            "wagtail_localize:machine_translate", args=[translation_of(source, "hr").pk]
+        )
+
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[self.croatian.pk]))
+
+        self.assertNotContains(response, "Machine translation is off")
+        self.assertContains(response, translate_url)
