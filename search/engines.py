@@ -31,8 +31,8 @@ from opensearchpy import Q
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 from opensearchpy.exceptions import TransportError
 
-from dcaht.generation import last_used
-from dcaht.i18n import LANGUAGE_CODES
+from dcaht.generation import last_used, remember
+from dcaht.i18n import LANGUAGE_CODES, SHOWS_SOURCE
 from dcaht.models import BasePage
 from dcaht.privacy import ClosedPages
 
@@ -50,6 +50,19 @@ FACET_VALUES = 1000
 # The score that puts the pages of the visitor's language before the others, when a search
 # covers every language: far above what matching text scores (tens at most).
 FIRST = 10_000
+
+
+def copies_showing_source(locale_id: int) -> list[int]:
+    """The pages of a locale that show another language's text (`dcaht.i18n.SHOWS_SOURCE`), read
+    once per generation."""
+    return remember(
+        ("copies showing the source", locale_id),
+        lambda: sorted(
+            Page.objects.filter(SHOWS_SOURCE, locale_id=locale_id).values_list("pk", flat=True)
+        ),
+    )
+
+
 # How deep OpenSearch pages through results (its `index.max_result_window`).
 MAX_RESULT_WINDOW = 10_000
 # The most searches whose counts a process keeps in one generation (`search_page`).
@@ -303,8 +316,20 @@ class OpenSearchEngine:
         """The search that ranks the page of results and highlights their excerpts."""
         # The pages of one language first: a score above any a text can earn (a script
         # sorting them would read every match).
+        # Not its copies that show another language's text (aliases, translations not begun):
+        # those are pages of the source language, found as such.
         first = (
-            [Q("constant_score", filter=Q("term", locale_id_filter=first_locale_id), boost=FIRST)]
+            [
+                Q(
+                    "constant_score",
+                    filter=Q(
+                        "bool",
+                        filter=[Q("term", locale_id_filter=first_locale_id)],
+                        must_not=[Q("terms", pk=copies_showing_source(first_locale_id))],
+                    ),
+                    boost=FIRST,
+                )
+            ]
             if first_locale_id is not None
             else []
         )
