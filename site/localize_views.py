@@ -92,13 +92,13 @@ class TranslatePageView(SubmitPageTranslationView):
     translates into any language; a translator starts a translation into their own language
     (the languages whose pages they may edit), never into another, and not of a subtree."""
 
-    def translatable_locales(self) -> list:
-        if self.request.user.has_perm(MANAGE_TRANSLATIONS):
-            return []
-        return editable_target_locales(self.request.user)
-
     def dispatch(self, request, *args, **kwargs):
-        if request.user.has_perm(MANAGE_TRANSLATIONS) or not editable_target_locales(request.user):
+        # A translator's own languages, read once; None for the secretariat (any language) and
+        # for those who translate nothing, whom wagtail-localize's own view refuses.
+        self.own_locales = None
+        if not request.user.has_perm(MANAGE_TRANSLATIONS):
+            self.own_locales = editable_target_locales(request.user) or None
+        if self.own_locales is None:
             return super().dispatch(request, *args, **kwargs)
         # Wagtail-localize refuses everyone without its permission: a translator is let in,
         # with the choice of their own languages only (`get_form`).
@@ -117,9 +117,9 @@ class TranslatePageView(SubmitPageTranslationView):
 
     def get_form(self):
         form = super().get_form()
-        if own := self.translatable_locales():
+        if self.own_locales:
             form.fields["locales"].queryset = form.fields["locales"].queryset.filter(
-                pk__in=[locale.pk for locale in own]
+                pk__in=[locale.pk for locale in self.own_locales]
             )
             form.fields["include_subtree"].disabled = True
         return form
